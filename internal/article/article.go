@@ -1,0 +1,242 @@
+// Package article is the one entry point of articleclean: Clean takes HTML
+// (text or bytes in any charset; a page, a fragment or a feed-export item)
+// and returns the article as clean, safe HTML, text and Markdown, with its
+// metadata, in a Result shaped like Mozilla Readability's parse() result.
+//
+// Data flows one way through the stages, each its own package:
+//
+//	source → parse → meta → clutter → media → extract → sanitize → render
+//
+// The sanitize stage (a bluemonday policy) is always the last step that
+// produces markup, so every byte of Result.Content has passed it.
+package article
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"articleclean/internal/clutter"
+	"articleclean/internal/dom"
+	"articleclean/internal/extract"
+	"articleclean/internal/media"
+	"articleclean/internal/meta"
+	"articleclean/internal/parse"
+	"articleclean/internal/render"
+	"articleclean/internal/report"
+	"articleclean/internal/sanitize"
+	"articleclean/internal/source"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Options tune Clean. The zero value finds the article and returns HTML and
+// text, like Readability with default settings.
+type Options struct {
+	// URL is the page's address, the base for relative links.
+	URL string
+	// KeepAll keeps the whole input (cleaned) instead of finding the main
+	// article; it is the JavaScript option `extract: false`.
+	KeepAll bool
+	// KeepClasses keeps class attributes.
+	KeepClasses bool
+	// Markdown adds Result.Markdown.
+	Markdown bool
+	// Explain fills Result.Removals with what was removed and why.
+	Explain bool
+	// MaxBytes limits the input size; 0 means 32 MiB.
+	MaxBytes int
+	// Decode decodes legacy charsets (the browser's TextDecoder in the
+	// WebAssembly build); nil uses the built-in decoders.
+	Decode source.DecodeFunc
+}
+
+// Result is the cleaned article. Field names follow Readability's parse()
+// result; the JavaScript bridge maps them one to one.
+type Result struct {
+	Title       string
+	Byline      string
+	Dir         string
+	Lang        string
+	Content     string // the clean HTML
+	TextContent string
+	Length      int // of TextContent, in UTF-16 code units as JavaScript counts
+	Excerpt     string
+	SiteName    string
+	// PublishedTime is ISO 8601, or "" when unknown (null in JavaScript).
+	PublishedTime string
+	URL           string
+	LeadImage     string
+	Removed       report.Counts
+	Removals      []report.Removal
+	Markdown      string
+}
+
+// ErrBadURL is returned (wrapped) when Options.URL is not an absolute
+// http(s) address.
+var ErrBadURL = errors.New("options.url must be an absolute http(s) address")
+
+// Clean cleans HTML given as bytes in any charset.
+func Clean(input []byte, opts Options) (Result, error) {
+	doc, err := source.Read(input, sourceOptions(opts))
+	if err != nil {
+		return Result{}, err
+	}
+	return clean(doc, opts)
+}
+
+// CleanString cleans HTML that is already text.
+func CleanString(input string, opts Options) (Result, error) {
+	doc, err := source.ReadString(input, sourceOptions(opts))
+	if err != nil {
+		return Result{}, err
+	}
+	return clean(doc, opts)
+}
+
+func sourceOptions(opts Options) source.Options {
+	return source.Options{MaxBytes: opts.MaxBytes, Decode: opts.Decode}
+}
+
+func clean(src source.Document, opts Options) (Result, error) {
+	base, err := baseURL(opts.URL, src.Feed.URL)
+	if err != nil {
+		return Result{}, err
+	}
+	tree, err := parse.Document(src.HTML)
+	if err != nil {
+		return Result{}, err
+	}
+	rep := &report.Report{Explain: opts.Explain}
+
+	md := meta.Read(tree, base, meta.Hints{
+		Title: src.Feed.Title, URL: src.Feed.URL, Published: src.Feed.Published,
+	})
+	if base == nil && md.URL != "" {
+		base, _ = url.Parse(md.URL)
+	}
+
+	clutter.Remove(tree, clutter.Options{KeepAll: opts.KeepAll}, rep)
+	media.Resolve(tree, base, rep)
+
+	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title})
+
+	content, err := sanitize.HTML(root, sanitize.Options{
+		Base: base, KeepClasses: opts.KeepClasses,
+	}, rep)
+	if err != nil {
+		return Result{}, err
+	}
+
+	out, err := parseContent(content)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{
+		Title:     md.Title,
+		Byline:    md.Byline,
+		Dir:       md.Dir,
+		Lang:      md.Lang,
+		Content:   content,
+		Excerpt:   md.Excerpt,
+		SiteName:  md.SiteName,
+		URL:       md.URL,
+		LeadImage: md.LeadImage,
+	}
+	res.TextContent = render.Text(out)
+	res.Length = dom.UTF16Len(res.TextContent)
+	if !md.Published.IsZero() {
+		res.PublishedTime = md.Published.Format(time.RFC3339)
+	}
+	if res.Excerpt == "" {
+		res.Excerpt = firstParagraph(out)
+	}
+	if opts.Markdown {
+		res.Markdown = render.Markdown(out)
+	}
+	if res.URL == "" && base != nil {
+		res.URL = base.String()
+	}
+	res.Removed = rep.Counts
+	res.Removals = rep.Removals
+	return res, nil
+}
+
+// baseURL picks the address relative links resolve against: the caller's,
+// else the feed header's.
+func baseURL(option, feed string) (*url.URL, error) {
+	raw := option
+	if raw == "" {
+		raw = feed
+	}
+	if raw == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if option == "" {
+			return nil, nil // a bad feed header is not the caller's error
+		}
+		return nil, fmt.Errorf("%w: %q", ErrBadURL, option)
+	}
+	return u, nil
+}
+
+// parseContent parses sanitized HTML back into a tree for the renderers.
+func parseContent(content string) (*html.Node, error) {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(content), ctx)
+	if err != nil {
+		return nil, fmt.Errorf("parsing cleaned content: %w", err)
+	}
+	for _, n := range nodes {
+		ctx.AppendChild(n)
+	}
+	return ctx, nil
+}
+
+// excerptMaxRunes bounds an excerpt taken from the first paragraph.
+const excerptMaxRunes = 300
+
+func firstParagraph(root *html.Node) string {
+	for _, p := range dom.FindAll(root, atom.P) {
+		if t := dom.Text(p); t != "" {
+			if r := []rune(t); len(r) > excerptMaxRunes {
+				return string(r[:excerptMaxRunes]) + "…"
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// IsReaderable reports cheaply whether input probably holds an article, like
+// Readability's isProbablyReaderable: it decodes and parses, but runs no
+// cleaning stage.
+func IsReaderable(input []byte, opts Options) (bool, error) {
+	doc, err := source.Read(input, sourceOptions(opts))
+	if err != nil {
+		return false, err
+	}
+	return readerable(doc)
+}
+
+// IsReaderableString is IsReaderable for text.
+func IsReaderableString(input string, opts Options) (bool, error) {
+	doc, err := source.ReadString(input, sourceOptions(opts))
+	if err != nil {
+		return false, err
+	}
+	return readerable(doc)
+}
+
+func readerable(doc source.Document) (bool, error) {
+	tree, err := parse.Document(doc.HTML)
+	if err != nil {
+		return false, err
+	}
+	return extract.Readerable(tree), nil
+}

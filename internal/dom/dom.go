@@ -1,0 +1,257 @@
+// Package dom holds the small tree helpers that every stage shares: reading
+// and writing attributes, collecting text, walking and detaching nodes of a
+// golang.org/x/net/html tree.
+//
+// All walkers here are iterative, so a hostile page nested a hundred thousand
+// levels deep cannot exhaust the stack.
+package dom
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Attr returns the value of the attribute key on n, or "".
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// HasAttr reports whether n carries the attribute key.
+func HasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// SetAttr sets key to val on n, replacing an existing value.
+func SetAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+// DelAttr removes key from n and reports whether it was there.
+func DelAttr(n *html.Node, key string) bool {
+	for i, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// IsElement reports whether n is an element with one of the given atoms.
+func IsElement(n *html.Node, tags ...atom.Atom) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	for _, t := range tags {
+		if n.DataAtom == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Detach removes n from its parent, if it has one.
+func Detach(n *html.Node) {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// Unwrap replaces n by its children.
+func Unwrap(n *html.Node) {
+	p := n.Parent
+	if p == nil {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		p.InsertBefore(c, n)
+		c = next
+	}
+	p.RemoveChild(n)
+}
+
+// Next returns the node after n in document order, staying inside root.
+// With skipChildren it does not descend into n. Walking with Next instead of
+// recursion keeps deep trees safe, and a caller may detach n before moving
+// on provided it computed the next node first.
+func Next(n, root *html.Node, skipChildren bool) *html.Node {
+	if !skipChildren && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil && n != root; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+// Elements calls fn for every element below root (root excluded) in
+// document order. fn returns false to skip the element's children; it may
+// detach the element it is given.
+func Elements(root *html.Node, fn func(n *html.Node) (descend bool)) {
+	for n := root.FirstChild; n != nil; {
+		if n.Type != html.ElementNode {
+			n = Next(n, root, false)
+			continue
+		}
+		parent, next := n.Parent, Next(n, root, true)
+		descend := fn(n)
+		if n.Parent != parent {
+			// fn moved or detached n: continue after where it was.
+			n = next
+			continue
+		}
+		n = Next(n, root, !descend)
+	}
+}
+
+// Find returns the first element below root for which match is true.
+func Find(root *html.Node, match func(*html.Node) bool) *html.Node {
+	for n := root.FirstChild; n != nil; n = Next(n, root, false) {
+		if n.Type == html.ElementNode && match(n) {
+			return n
+		}
+	}
+	return nil
+}
+
+// FindAll returns every element below root with one of the given atoms.
+func FindAll(root *html.Node, tags ...atom.Atom) []*html.Node {
+	var out []*html.Node
+	for n := root.FirstChild; n != nil; n = Next(n, root, false) {
+		if IsElement(n, tags...) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Text returns the text below n with whitespace runs folded to one space
+// and trimmed, the way a reader perceives it.
+func Text(n *html.Node) string {
+	var b strings.Builder
+	AppendText(&b, n)
+	return Fold(b.String())
+}
+
+// AppendText writes the raw text of every text node below n (n included)
+// to b, skipping script, style, template and noscript contents.
+func AppendText(b *strings.Builder, n *html.Node) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+		case IsElement(c, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		c = Next(c, n, skip)
+	}
+}
+
+// Fold collapses every run of Unicode white space in s to one space and
+// trims both ends.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TextLen returns the number of non-space characters of text below n, a
+// length that is fair to every script.
+func TextLen(n *html.Node) int {
+	count := 0
+	for c := n; c != nil; c = Next(c, n, false) {
+		if c.Type == html.TextNode {
+			for _, r := range c.Data {
+				if !unicode.IsSpace(r) {
+					count++
+				}
+			}
+		}
+	}
+	return count
+}
+
+// IsBlank reports whether s holds only white space.
+func IsBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
+}
+
+// UTF16Len is the length of s as JavaScript counts it, which is what
+// Readability's `length` reports.
+func UTF16Len(s string) int {
+	n := 0
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// ClassID returns the class and id of n joined by a space, lower-cased: the
+// string the class/id hint tables are matched against.
+func ClassID(n *html.Node) string {
+	var class, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		}
+	}
+	if class == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(class + " " + id)
+}
