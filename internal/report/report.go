@@ -107,6 +107,18 @@ func (r *Report) Add(kind Kind, rule string, n *html.Node, detail string) {
 	r.Removals = append(r.Removals, Removal{Kind: kind, Rule: rule, Path: path})
 }
 
+// Count counts one removal without explaining it, for removals too routine
+// to list one by one (every class attribute, for example).
+func (r *Report) Count(kind Kind) {
+	if r == nil {
+		return
+	}
+	explain := r.Explain
+	r.Explain = false
+	r.Add(kind, "", nil, "")
+	r.Explain = explain
+}
+
 // Path returns a short CSS-like path of n: up to three ancestors, each with
 // its tag and first class.
 func Path(n *html.Node) string {

@@ -1,29 +1,217 @@
-// Package sanitize is the last gate.
+// Package sanitize is the last gate of the pipeline: it takes the article
+// subtree, makes every URL absolute and safe, strips tracking parameters and
+// tracking or styling attributes, serialises the tree, and passes the markup
+// through a bluemonday policy written for articles (policy.go). What it
+// returns is safe to insert with innerHTML.
+//
+// It also makes the output a fixed point of HTML parsing: the markup it
+// returns parses and serialises back to itself, so a browser's innerHTML
+// cannot mutate it into something else (mutation XSS).
 package sanitize
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
+	"strings"
 
+	"articleclean/internal/dom"
 	"articleclean/internal/report"
 
-	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Options tune HTML.
 type Options struct {
-	Base        *url.URL
+	// Base resolves relative URLs; nil leaves them relative.
+	Base *url.URL
+	// KeepClasses keeps class attributes (plain tokens only).
 	KeepClasses bool
 }
 
-// HTML serializes root's children and sanitizes them.
+// trackingAttrs are attributes that exist only to track readers or drive
+// scripts; they are counted as tracking when removed. Source: the
+// attribute list in shared/reference/tracking.md.
+var trackingAttrs = toSet("ping", "attributionsrc")
+
+// trackingAttrPrefixes are data-* families used by analytics tags.
+var trackingAttrPrefixes = []string{"data-ga", "data-gtm", "data-track", "data-analytics", "data-event"}
+
+// urlAttrs are the attributes holding one URL that the policy allows.
+var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true}
+
+// fixpointRounds bounds the parse/serialise rounds spent reaching a fixed
+// point; well-formed sanitizer output converges in one.
+const fixpointRounds = 3
+
+// HTML sanitizes the children of root and returns the safe markup. root
+// itself is not part of the output. The tree is modified.
 func HTML(root *html.Node, opts Options, r *report.Report) (string, error) {
+	prepare(root, opts, r)
 	var b bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
-			return "", err
+			return "", fmt.Errorf("serialising article: %w", err)
 		}
 	}
-	return bluemonday.UGCPolicy().Sanitize(b.String()), nil
+	policy := policyFor(opts.KeepClasses)
+	out := policy.Sanitize(b.String())
+	for range fixpointRounds {
+		again, err := reserialise(out)
+		if err != nil {
+			return "", err
+		}
+		again = policy.Sanitize(again)
+		if again == out {
+			return out, nil
+		}
+		out = again
+	}
+	// Markup that keeps changing under parsing is hostile; its text is all
+	// an article needs.
+	return policy.Sanitize(html.EscapeString(textOf(out))), nil
+}
+
+// prepare rewrites the tree before serialisation: URLs resolved and
+// cleaned, attributes that only track or style removed, ids renamed.
+func prepare(root *html.Node, opts Options, r *report.Report) {
+	keptIDs := footnoteTargets(root)
+	dom.Elements(root, func(n *html.Node) bool {
+		if n.Namespace != "" {
+			// SVG is dropped by the policy; MathML keeps only plain
+			// attributes. Neither carries URLs we keep.
+			return true
+		}
+		cleanAttrs(n, opts, keptIDs, r)
+		switch n.DataAtom {
+		case atom.A:
+			if dom.HasAttr(n, "href") {
+				dom.SetAttr(n, "rel", "noopener noreferrer")
+			}
+			if h := dom.Attr(n, "href"); strings.HasPrefix(h, "#") {
+				if keptIDs[h[1:]] {
+					dom.SetAttr(n, "href", "#"+idPrefix+h[1:])
+				}
+			}
+		case atom.Img:
+			dom.SetAttr(n, "loading", "lazy")
+			dom.SetAttr(n, "referrerpolicy", "no-referrer")
+		}
+		return true
+	})
+}
+
+// cleanAttrs removes the attributes no article needs and cleans URLs.
+func cleanAttrs(n *html.Node, opts Options, keptIDs map[string]bool, r *report.Report) {
+	kept := n.Attr[:0]
+	for _, a := range n.Attr {
+		key := strings.ToLower(a.Key)
+		switch {
+		case a.Namespace != "":
+			r.Add(report.Attribute, "namespaced-attribute", n, key)
+			continue
+		case trackingAttrs[key] || hasAnyPrefix(key, trackingAttrPrefixes):
+			r.Add(report.Tracker, "tracking-attribute", n, key)
+			continue
+		case strings.HasPrefix(key, "on"), strings.HasPrefix(key, "data-"), key == "style":
+			r.Add(report.Attribute, "script-or-style-attribute", n, key)
+			continue
+		case key == "class":
+			if !opts.KeepClasses && !isCodeLanguage(n, a.Val) {
+				r.Count(report.Attribute)
+				continue
+			}
+		case key == "id":
+			if !keptIDs[a.Val] {
+				r.Count(report.Attribute)
+				continue
+			}
+			a.Val = idPrefix + a.Val
+		case urlAttrs[key]:
+			clean := CleanURL(a.Val, opts.Base, r)
+			if clean == "" {
+				r.Add(report.Attribute, "unsafe-url", n, key)
+				continue
+			}
+			a.Val = clean
+		case key == "srcset":
+			clean := cleanSrcset(a.Val, opts.Base, r)
+			if clean == "" {
+				continue
+			}
+			a.Val = clean
+		}
+		kept = append(kept, a)
+	}
+	n.Attr = kept
+}
+
+func isCodeLanguage(n *html.Node, class string) bool {
+	return (n.DataAtom == atom.Code || n.DataAtom == atom.Pre) && codeLanguage.MatchString(class)
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// footnoteTargets returns the ids worth keeping: those that an in-page link
+// below root points to. They are footnotes and their back-references.
+func footnoteTargets(root *html.Node) map[string]bool {
+	linked := map[string]bool{}
+	dom.Elements(root, func(n *html.Node) bool {
+		if n.DataAtom == atom.A {
+			if h := dom.Attr(n, "href"); len(h) > 1 && h[0] == '#' {
+				linked[h[1:]] = true
+			}
+		}
+		return true
+	})
+	if len(linked) == 0 {
+		return nil
+	}
+	kept := map[string]bool{}
+	dom.Elements(root, func(n *html.Node) bool {
+		if id := dom.Attr(n, "id"); id != "" && linked[id] && footnoteID.MatchString(idPrefix+id) {
+			kept[id] = true
+		}
+		return true
+	})
+	return kept
+}
+
+// reserialise parses markup as a <div>'s content, the way innerHTML does,
+// and serialises it again.
+func reserialise(markup string) (string, error) {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(markup), ctx)
+	if err != nil {
+		return "", fmt.Errorf("re-parsing sanitized markup: %w", err)
+	}
+	var b bytes.Buffer
+	for _, n := range nodes {
+		if err := html.Render(&b, n); err != nil {
+			return "", fmt.Errorf("re-serialising sanitized markup: %w", err)
+		}
+	}
+	return b.String(), nil
+}
+
+func textOf(markup string) string {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(markup), ctx)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		dom.AppendText(&b, n)
+		b.WriteByte(' ')
+	}
+	return dom.Fold(b.String())
 }
