@@ -1,17 +1,218 @@
-// Package clutter removes what is not content: ads, promos, share bars,
-// hidden elements and tracking.
+// Package clutter is the pipeline stage that removes what is never article
+// content, before the article is looked for: scripts and styles, controls,
+// hidden elements, ad slots and ad labels, small promotional blocks
+// (newsletter, app, share and follow bars) and tracking pixels.
+//
+// Remove works in place on the parsed document in one walk and counts every
+// removal in the report. Its rules are the named tables in tables.go; each
+// is general (no site names), and the ones that could also match content are
+// bounded by size.
 package clutter
 
 import (
+	"strings"
+	"unicode"
+
+	"articleclean/internal/dom"
 	"articleclean/internal/report"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Options tune Remove.
 type Options struct {
+	// KeepAll is set when the caller keeps the whole page (extract off):
+	// promotional blocks stay, ads and trackers still go.
 	KeepAll bool
 }
 
+// adMaxShare bounds an ad-hinted block to this share of the page's text:
+// a container named "ad…" that holds most of the page is a false match.
+const adMaxShare = 0.3
+
+// adMinText is the text, in characters, any ad-hinted block may hold.
+const adMinText = 600
+
 // Remove deletes clutter from doc in place, counting removals in r.
-func Remove(doc *html.Node, opts Options, r *report.Report) {}
+func Remove(doc *html.Node, opts Options, r *report.Report) {
+	body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		body = doc
+	}
+	pageText := dom.TextLen(body)
+	adLimit := max(adMinText, int(adMaxShare*float64(pageText)))
+
+	// Comments carry no content and can hide conditional markup.
+	removeComments(doc)
+
+	dom.Elements(doc, func(n *html.Node) bool {
+		if n.Namespace == "svg" {
+			r.Add(report.Element, "svg", n, "")
+			dom.Detach(n)
+			return false
+		}
+		if n.Namespace == "math" {
+			return false
+		}
+		if neverContent[n.DataAtom] || isCustomControl(n) {
+			if n.DataAtom != atom.Script || dom.Attr(n, "type") != "application/ld+json" {
+				r.Add(report.Element, "not-content", n, "")
+			}
+			dom.Detach(n)
+			return false
+		}
+		if n.DataAtom == atom.Img || n.DataAtom == atom.Iframe {
+			if rule := trackerRule(n); rule != "" {
+				r.Add(report.Tracker, rule, n, "")
+				dom.Detach(n)
+				return false
+			}
+			return true
+		}
+		if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Head {
+			return true
+		}
+		if isHidden(n) {
+			r.Add(report.Element, "hidden", n, "")
+			dom.Detach(n)
+			return false
+		}
+		if isAdLabel(n) {
+			r.Add(report.Ad, "ad-label", n, "")
+			dom.Detach(n)
+			return false
+		}
+		words := hintWords(n)
+		if len(words) == 0 {
+			return true
+		}
+		if dom.AnyIn(words, adWords) && dom.TextLen(n) <= adLimit {
+			r.Add(report.Ad, "ad-container", n, "")
+			dom.Detach(n)
+			return false
+		}
+		if !opts.KeepAll && dom.AnyIn(words, promoWords) && dom.TextLen(n) <= promoMaxText && !holdsMedia(n) {
+			r.Add(report.Element, "promo", n, "")
+			dom.Detach(n)
+			return false
+		}
+		return true
+	})
+}
+
+func removeComments(doc *html.Node) {
+	for n := doc.FirstChild; n != nil; {
+		next := dom.Next(n, doc, false)
+		if n.Type == html.CommentNode {
+			next = dom.Next(n, doc, true)
+			dom.Detach(n)
+		}
+		n = next
+	}
+}
+
+// isCustomControl reports custom elements that are players, ad frames or
+// widgets rather than text: their content is script-rendered. Custom
+// elements that wrap real text (a site's <article-body>) keep it.
+func isCustomControl(n *html.Node) bool {
+	if n.DataAtom != 0 || !strings.Contains(n.Data, "-") {
+		return false
+	}
+	for _, a := range n.Attr {
+		if strings.Contains(a.Val, "://") {
+			return false // may be a player the media stage turns into a link
+		}
+	}
+	return dom.TextLen(n) == 0 && dom.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }) == nil
+}
+
+// hiddenStyles are inline style declarations that hide an element.
+var hiddenStyles = []string{"display:none", "visibility:hidden"}
+
+func isHidden(n *html.Node) bool {
+	if dom.HasAttr(n, "hidden") {
+		return true
+	}
+	if strings.EqualFold(dom.Attr(n, "aria-hidden"), "true") && !holdsMedia(n) {
+		return true
+	}
+	if style := dom.Attr(n, "style"); style != "" {
+		compact := strings.ToLower(strings.Join(strings.Fields(style), ""))
+		for _, h := range hiddenStyles {
+			if strings.Contains(compact, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isAdLabel reports a small element whose whole text is an ad label.
+func isAdLabel(n *html.Node) bool {
+	if n.FirstChild == nil || dom.TextLen(n) > 60 {
+		return false
+	}
+	if !dom.IsElement(n, atom.Span, atom.Div, atom.P, atom.Small, atom.Strong, atom.B, atom.Em, atom.I, atom.Label, atom.Aside, atom.Section, atom.Figcaption) {
+		return false
+	}
+	t := strings.ToLower(strings.TrimFunc(dom.Text(n), func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r)
+	}))
+	return adLabels[t]
+}
+
+// holdsMedia reports whether n contains an image or a video embed.
+func holdsMedia(n *html.Node) bool {
+	return dom.Find(n, func(c *html.Node) bool {
+		return dom.IsElement(c, atom.Img, atom.Picture, atom.Video, atom.Iframe)
+	}) != nil
+}
+
+// hintWords returns the parts of n's class, id, and data-* and aria-label
+// attribute names, lower-cased, that the hint tables are matched against.
+func hintWords(n *html.Node) []string {
+	var words []string
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "class" || a.Key == "id":
+			words = dom.AppendWords(words, a.Val)
+		case strings.HasPrefix(a.Key, "data-"):
+			words = dom.AppendWords(words, a.Key[len("data-"):])
+		case a.Key == "role" && (a.Val == "complementary" || a.Val == "banner"):
+			// Landmarks are for the extract stage, not clutter.
+		}
+	}
+	return words
+}
+
+// trackerRule names why an image or iframe is a tracker, or returns "".
+func trackerRule(n *html.Node) string {
+	w, h := dom.Attr(n, "width"), dom.Attr(n, "height")
+	if isTiny(w) && (isTiny(h) || h == "") || isTiny(h) && w == "" {
+		return "tracking-pixel"
+	}
+	if isHidden(n) {
+		return "hidden-pixel"
+	}
+	src := strings.ToLower(dom.Attr(n, "src"))
+	for _, host := range beaconHosts {
+		if strings.Contains(src, "//"+host) || strings.Contains(src, "."+host) {
+			return "beacon-host"
+		}
+	}
+	if n.DataAtom == atom.Img && !strings.HasPrefix(src, "data:") {
+		for _, p := range beaconPaths {
+			if strings.Contains(src, p) {
+				return "beacon-path"
+			}
+		}
+	}
+	return ""
+}
+
+// isTiny reports a width or height attribute of 0 or 1 pixel.
+func isTiny(v string) bool {
+	v = strings.TrimSuffix(strings.TrimSpace(v), "px")
+	return v == "0" || v == "1"
+}

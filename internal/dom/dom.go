@@ -255,3 +255,36 @@ func ClassID(n *html.Node) string {
 	}
 	return strings.ToLower(class + " " + id)
 }
+
+// Clone returns a deep copy of n, detached from any tree.
+func Clone(n *html.Node) *html.Node {
+	cp := shallow(n)
+	// Walk the source and the copy together, iteratively.
+	src, dst := n, cp
+	for src != nil {
+		if src.FirstChild != nil {
+			c := shallow(src.FirstChild)
+			dst.AppendChild(c)
+			src, dst = src.FirstChild, c
+			continue
+		}
+		for src != n && src.NextSibling == nil {
+			src, dst = src.Parent, dst.Parent
+		}
+		if src == n {
+			break
+		}
+		c := shallow(src.NextSibling)
+		dst.Parent.AppendChild(c)
+		src, dst = src.NextSibling, c
+	}
+	return cp
+}
+
+func shallow(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if len(n.Attr) > 0 {
+		c.Attr = append([]html.Attribute(nil), n.Attr...)
+	}
+	return c
+}

@@ -1,7 +1,19 @@
-// Package extract finds the main article in a cleaned document.
+// Package extract is the pipeline stage that finds the main article in a
+// document whose clutter is already gone.
+//
+// Article takes the document tree and returns a new <div> holding the
+// article's nodes (moved out of the document). Paragraphs score their
+// ancestors, the best-scored block and its related siblings form the
+// article, and the article is then tidied (link farms, empty blocks and
+// the repeated title heading removed). When the result is too short the
+// search is repeated with looser rules, as Readability and trafilatura do,
+// and the longest result is kept.
 package extract
 
 import (
+	"sort"
+	"strings"
+
 	"articleclean/internal/dom"
 
 	"golang.org/x/net/html"
@@ -10,17 +22,368 @@ import (
 
 // Options tune Article.
 type Options struct {
+	// KeepAll returns the whole body, tidied, instead of the article.
 	KeepAll bool
-	Title   string
+	// Title is the article's title from the metadata; a heading repeating
+	// it is removed from the content, since readers show the title apart.
+	Title string
 }
 
-// Article returns the node holding the article.
+// flags are the rules an attempt applies; later attempts drop them.
+type flags struct {
+	stripUnlikely      bool
+	weightClasses      bool
+	cleanConditionally bool
+}
+
+// attempts are tried in order until one finds enough text.
+var attempts = []flags{
+	{stripUnlikely: true, weightClasses: true, cleanConditionally: true},
+	{weightClasses: true, cleanConditionally: true},
+	{cleanConditionally: true},
+	{},
+}
+
+// Article returns a <div> holding the article of doc.
 func Article(doc *html.Node, opts Options) *html.Node {
-	if b := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
-		return b
+	body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		body = doc
 	}
-	return doc
+	if opts.KeepAll {
+		out := newDiv()
+		moveChildren(body, out)
+		tidy(out, measure(out), flags{}, opts)
+		return out
+	}
+	pageUnits := measure(body)[body].units
+	enough := min(retryUnits, pageUnits/2)
+	var best *html.Node
+	bestUnits := -1
+	for i, f := range attempts {
+		work := body
+		if i < len(attempts)-1 {
+			work = dom.Clone(body)
+		}
+		art := attempt(work, f, opts)
+		u := measure(art)[art].units
+		if u > bestUnits {
+			best, bestUnits = art, u
+		}
+		if u >= enough {
+			break
+		}
+	}
+	return best
 }
 
-// Readerable reports whether doc probably holds an article.
-func Readerable(doc *html.Node) bool { return true }
+// attempt runs one extraction with the given rules on body, which it
+// consumes.
+func attempt(body *html.Node, f flags, opts Options) *html.Node {
+	if f.stripUnlikely {
+		stripUnlikely(body)
+	}
+	st := measure(body)
+	score(body, st, f)
+	top := pickTop(body, st)
+	art := gather(top, body, st)
+	tidy(art, measure(art), f, opts)
+	return art
+}
+
+// stripUnlikely removes blocks whose class, id, role or tag says they are
+// navigation, comments or furniture, unless they hold most of the page.
+func stripUnlikely(body *html.Node) {
+	st := measure(body)
+	total := st[body].units
+	dom.Elements(body, func(n *html.Node) bool {
+		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) || inside(n, atom.Table, atom.Pre, atom.Code) {
+			return true
+		}
+		unlikely := false
+		switch {
+		case unlikelyRoles[strings.ToLower(dom.Attr(n, "role"))]:
+			unlikely = true
+		case dom.IsElement(n, atom.Nav, atom.Aside, atom.Footer):
+			unlikely = true
+		default:
+			words := dom.HintWords(n)
+			unlikely = dom.AnyIn(words, unlikelyWords) && !dom.AnyIn(words, maybeWords)
+		}
+		if unlikely && st.units(n)*2 < total {
+			dom.Detach(n)
+			return false
+		}
+		return true
+	})
+}
+
+func inside(n *html.Node, tags ...atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if dom.IsElement(p, tags...) {
+			return true
+		}
+	}
+	return false
+}
+
+// classWeightOf scores n's class and id against the hint tables.
+func classWeightOf(n *html.Node) float64 {
+	words := dom.HintWords(n)
+	if len(words) == 0 {
+		return 0
+	}
+	w := 0.0
+	if dom.AnyIn(words, negativeWords) {
+		w -= classWeight
+	}
+	if dom.AnyIn(words, positiveWords) {
+		w += classWeight
+	}
+	if ip := strings.ToLower(dom.Attr(n, "itemprop")); articleBodyItemprops[ip] {
+		w += classWeight
+	}
+	return w
+}
+
+// paragraphTags are the elements whose own text is scored as a paragraph.
+var paragraphTags = map[atom.Atom]bool{
+	atom.P: true, atom.Pre: true, atom.Td: true, atom.Blockquote: true, atom.Li: true,
+	atom.Dd: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Center: true, atom.Figure: true,
+}
+
+// score gives every paragraph's score to its ancestors.
+func score(body *html.Node, st stats, f flags) {
+	dom.Elements(body, func(n *html.Node) bool {
+		s := st[n]
+		if s == nil || !paragraphTags[n.DataAtom] {
+			return true
+		}
+		// A block's own text is a paragraph: all of it for a leaf block,
+		// the direct text runs for a block that also holds other blocks.
+		units, commas := s.directUnits, s.directCommas
+		if !s.blockChild {
+			units, commas = s.units, s.commas
+		}
+		if units < minParagraph {
+			return true
+		}
+		if n.DataAtom == atom.Li && st.linkDensity(n) > 0.5 {
+			return true
+		}
+		points := 1 + float64(commas) + float64(min(units/unitsPerPoint, maxLengthPoints))
+		// A mixed block's direct text is its own paragraph; a leaf block
+		// hands its score to its parent like a <p>.
+		p := n.Parent
+		level := 0
+		if s.blockChild {
+			p = n
+		}
+		for ; p != nil && level < ancestorLevels; p, level = p.Parent, level+1 {
+			if p.Type != html.ElementNode {
+				break
+			}
+			ps := st.get(p)
+			if !ps.scored {
+				ps.scored = true
+				ps.score = tagWeights[p.DataAtom]
+				if f.weightClasses {
+					ps.score += classWeightOf(p)
+				}
+			}
+			switch level {
+			case 0:
+				ps.score += points
+			case 1:
+				ps.score += points / 2
+			default:
+				ps.score += points / float64(level*3)
+			}
+			if p.DataAtom == atom.Body {
+				break
+			}
+		}
+		return true
+	})
+	for n, s := range st {
+		if s.scored {
+			s.score *= 1 - st.linkDensity(n)
+		}
+	}
+}
+
+// pickTop chooses the block the article is built around.
+func pickTop(body *html.Node, st stats) *html.Node {
+	type cand struct {
+		n     *html.Node
+		score float64
+	}
+	var cands []cand
+	for n, s := range st {
+		if s.scored && n.Type == html.ElementNode {
+			cands = append(cands, cand{n, s.score})
+		}
+	}
+	if len(cands) == 0 {
+		return body
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return st[cands[i].n].order < st[cands[j].n].order
+	})
+	top := cands[0].n
+	topScore := cands[0].score
+
+	// Several strong candidates under one ancestor mean the article is
+	// split into sections: take the ancestor that holds them.
+	var strong []*html.Node
+	for _, c := range cands[1:min(len(cands), 5)] {
+		if c.score >= 0.75*topScore {
+			strong = append(strong, c.n)
+		}
+	}
+	if len(strong) >= 3 {
+		for p := top.Parent; p != nil && p != body; p = p.Parent {
+			holds := 0
+			for _, s := range strong {
+				if isAncestor(p, s) {
+					holds++
+				}
+			}
+			if holds >= 3 {
+				top = p
+				break
+			}
+		}
+	}
+
+	// Climb while a parent scores better, as the article's true container
+	// often does once its sections' scores add up.
+	last := st.get(top).score
+	threshold := last / 3
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		ps := st[p]
+		if ps == nil || !ps.scored {
+			continue
+		}
+		if ps.score < threshold {
+			break
+		}
+		if ps.score > last {
+			top = p
+			break
+		}
+		last = ps.score
+	}
+	for top.Parent != nil && top.Parent != body && onlyElementChild(top.Parent) == top {
+		top = top.Parent
+	}
+	return top
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyElementChild(p *html.Node) *html.Node {
+	var only *html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if !dom.IsBlank(c.Data) {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// gather builds the article from the top candidate and the siblings that
+// belong with it.
+func gather(top, body *html.Node, st stats) *html.Node {
+	art := newDiv()
+	if top == body || top.Parent == nil {
+		moveChildren(body, art)
+		return art
+	}
+	topScore := st.get(top).score
+	threshold := max(10, topScore*siblingShare)
+	topClass := dom.Attr(top, "class")
+	var keep []*html.Node
+	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == top {
+			keep = append(keep, s)
+			continue
+		}
+		if s.Type != html.ElementNode {
+			continue
+		}
+		ss := st[s]
+		if ss == nil {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && dom.Attr(s, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		switch {
+		case ss.scored && ss.score+bonus >= threshold:
+			keep = append(keep, s)
+		case dom.IsElement(s, atom.P, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.H2, atom.H3, atom.H4):
+			ld := st.linkDensity(s)
+			u := ss.units
+			switch {
+			case u > 80 && ld < 0.25:
+				keep = append(keep, s)
+			case u > 0 && u <= 80 && ld == 0 && endsSentence(dom.Text(s)):
+				keep = append(keep, s)
+			case dom.IsElement(s, atom.Figure) && u < 400:
+				keep = append(keep, s)
+			}
+		}
+	}
+	for _, n := range keep {
+		top.Parent.RemoveChild(n)
+		art.AppendChild(n)
+	}
+	return art
+}
+
+// sentenceEnds are the marks that end a sentence in the scripts we serve.
+const sentenceEnds = ".!?。！？…:：;；\"”'’)）»」』"
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	return strings.ContainsRune(sentenceEnds, r[len(r)-1])
+}
+
+func newDiv() *html.Node {
+	return &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+}
+
+func moveChildren(from, to *html.Node) {
+	for c := from.FirstChild; c != nil; {
+		next := c.NextSibling
+		from.RemoveChild(c)
+		to.AppendChild(c)
+		c = next
+	}
+}

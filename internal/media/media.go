@@ -1,13 +1,349 @@
-// Package media resolves images and embeds.
+// Package media is the pipeline stage that makes images and embeds survive
+// into a static, script-free article.
+//
+// Resolve works in place on the document: lazy-loaded images get their real
+// address (data-src and its kin, <noscript> fallbacks, <picture> sources,
+// the largest srcset candidate), placeholders and spacers go, <picture> is
+// flattened into its <img>, and players (iframes, <video>, <audio>,
+// <object>, custom player elements) become a figure with a plain link to
+// the video, audio or post, marked with its duration when the page shows
+// one. No iframe survives this stage.
 package media
 
 import (
 	"net/url"
+	"strconv"
+	"strings"
 
+	"articleclean/internal/dom"
 	"articleclean/internal/report"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// Resolve rewrites images and embeds in doc in place.
-func Resolve(doc *html.Node, base *url.URL, r *report.Report) {}
+// Resolve rewrites images and embeds in doc in place. base resolves
+// relative addresses found in lazy attributes; it may be nil.
+func Resolve(doc *html.Node, base *url.URL, r *report.Report) {
+	for _, n := range dom.FindAll(doc, atom.Noscript) {
+		useNoscript(n, r)
+	}
+	for _, n := range dom.FindAll(doc, atom.Picture) {
+		flattenPicture(n)
+	}
+	for _, n := range dom.FindAll(doc, atom.Img) {
+		if !fixImage(n) {
+			r.Add(report.Element, "placeholder-image", n, "")
+			dom.Detach(n)
+		}
+	}
+	var players []*html.Node
+	dom.Elements(doc, func(n *html.Node) bool {
+		switch {
+		case dom.IsElement(n, atom.Iframe, atom.Video, atom.Audio, atom.Object, atom.Embed):
+			players = append(players, n)
+			return false
+		case n.DataAtom == 0 && strings.Contains(n.Data, "-") && embedURL(n) != "":
+			players = append(players, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range players {
+		replacePlayer(n, r)
+	}
+}
+
+// useNoscript replaces a <noscript> holding an image fallback by that
+// image when the image beside it is a placeholder or missing, and removes
+// the noscript otherwise. With scripting on, as in browsers, the parser
+// keeps noscript content as text, so it is parsed here.
+func useNoscript(n *html.Node, r *report.Report) {
+	var raw strings.Builder
+	dom.AppendText(&raw, n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			raw.WriteString(c.Data)
+		}
+	}
+	if !strings.Contains(strings.ToLower(raw.String()), "<img") || n.Parent == nil {
+		dom.Detach(n)
+		return
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(raw.String()), n.Parent)
+	if err != nil {
+		dom.Detach(n)
+		return
+	}
+	var img *html.Node
+	for _, c := range nodes {
+		if c.DataAtom == atom.Img {
+			img = c
+		} else if found := dom.Find(c, func(x *html.Node) bool { return x.DataAtom == atom.Img }); found != nil {
+			img = found
+		}
+		if img != nil {
+			break
+		}
+	}
+	if img == nil {
+		dom.Detach(n)
+		return
+	}
+	if img.Parent != nil {
+		img.Parent.RemoveChild(img)
+	}
+	// The scripted image the fallback stands for is usually the previous
+	// element sibling, or the only image of the parent.
+	prev := n.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	if prev != nil && prev.DataAtom == atom.Img {
+		r.Add(report.Element, "lazy-image-replaced", prev, "")
+		dom.Detach(prev)
+	}
+	n.Parent.InsertBefore(img, n)
+	dom.Detach(n)
+}
+
+// flattenPicture moves the best source of a <picture> into its <img> and
+// replaces the picture by the img.
+func flattenPicture(p *html.Node) {
+	img := dom.Find(p, func(n *html.Node) bool { return n.DataAtom == atom.Img })
+	var best dom.Candidate
+	bestSize := -1.0
+	for _, s := range dom.FindAll(p, atom.Source) {
+		set := dom.Attr(s, "srcset")
+		for _, a := range lazySrcsetAttrs {
+			if v := dom.Attr(s, a); v != "" {
+				set = v
+			}
+		}
+		if c, size := largest(set); size > bestSize && c.URL != "" {
+			best, bestSize = c, size
+		}
+	}
+	if img == nil {
+		if best.URL == "" {
+			dom.Detach(p)
+			return
+		}
+		img = &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img}
+		p.AppendChild(img)
+	}
+	if !hasRealSource(img) && best.URL != "" {
+		dom.SetAttr(img, "src", best.URL)
+	}
+	img.Parent.RemoveChild(img)
+	p.Parent.InsertBefore(img, p)
+	dom.Detach(p)
+}
+
+// hasRealSource reports whether img already names a real image.
+func hasRealSource(img *html.Node) bool {
+	if !isPlaceholder(dom.Attr(img, "src")) {
+		return true
+	}
+	for _, a := range lazySrcAttrs {
+		if v := dom.Attr(img, a); v != "" && !isPlaceholder(v) {
+			return true
+		}
+	}
+	return dom.Attr(img, "srcset") != "" || firstAttr(img, lazySrcsetAttrs) != ""
+}
+
+// fixImage gives img its real address and reports whether it is an image
+// worth keeping.
+func fixImage(img *html.Node) bool {
+	src := dom.Attr(img, "src")
+	if isPlaceholder(src) {
+		src = ""
+	}
+	for _, a := range lazySrcAttrs {
+		if v := strings.TrimSpace(dom.Attr(img, a)); v != "" && !isPlaceholder(v) {
+			src = v
+			break
+		}
+	}
+	srcset := dom.Attr(img, "srcset")
+	if v := firstAttr(img, lazySrcsetAttrs); v != "" {
+		srcset = v
+	}
+	if srcset != "" {
+		dom.SetAttr(img, "srcset", srcset)
+		if c, _ := largest(srcset); c.URL != "" && !isPlaceholder(c.URL) {
+			// The largest candidate offered is the one a reader wants.
+			src = c.URL
+		}
+	}
+	if src == "" {
+		return false
+	}
+	dom.SetAttr(img, "src", src)
+	return true
+}
+
+func firstAttr(n *html.Node, keys []string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(dom.Attr(n, k)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// isPlaceholder reports an empty, inline or stand-in image address.
+func isPlaceholder(src string) bool {
+	src = strings.TrimSpace(strings.ToLower(src))
+	if src == "" || src == "#" || strings.HasPrefix(src, "data:") || strings.HasPrefix(src, "about:") {
+		return true
+	}
+	name := src
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	for _, w := range placeholderWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// largest returns the srcset candidate with the largest width or density,
+// and that size (widths count as-is; densities as width-less multiples).
+func largest(srcset string) (dom.Candidate, float64) {
+	var best dom.Candidate
+	bestSize := -1.0
+	for _, c := range dom.SplitSrcset(srcset) {
+		size := 1.0
+		if d := c.Descriptor; len(d) > 1 {
+			if v, err := strconv.ParseFloat(d[:len(d)-1], 64); err == nil {
+				switch d[len(d)-1] {
+				case 'w':
+					size = v
+				case 'x':
+					size = v * 1000 // a 2x candidate beats a 1x one; widths are rarely given with x
+				}
+			}
+		}
+		if size > bestSize {
+			best, bestSize = c, size
+		}
+	}
+	return best, bestSize
+}
+
+// embedURL returns the first attribute value of n (or of its <source>
+// children) that a known embed service or a media file address matches.
+func embedURL(n *html.Node) string {
+	check := func(e *html.Node) string {
+		for _, a := range e.Attr {
+			if strings.Contains(a.Val, "://") || strings.HasPrefix(a.Val, "//") {
+				for _, em := range embeds {
+					if em.match.MatchString(a.Val) {
+						return a.Val
+					}
+				}
+			}
+		}
+		return ""
+	}
+	if u := check(n); u != "" {
+		return u
+	}
+	for _, s := range dom.FindAll(n, atom.Source) {
+		if u := check(s); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// replacePlayer turns a player element into a figure with a link, or
+// removes it when it plays nothing recognisable.
+func replacePlayer(n *html.Node, r *report.Report) {
+	if n.Parent == nil {
+		return
+	}
+	href, label := "", ""
+	if u := embedURL(n); u != "" {
+		for _, em := range embeds {
+			if m := em.match.FindStringSubmatch(u); m != nil {
+				href = em.link(m[1])
+				label = em.service + " " + em.kind
+				break
+			}
+		}
+	}
+	if href == "" && dom.IsElement(n, atom.Video, atom.Audio) {
+		href = mediaFile(n)
+		label = "Video"
+		if n.DataAtom == atom.Audio {
+			label = "Audio"
+		}
+	}
+	if href == "" {
+		r.Add(report.Element, "unknown-embed", n, "")
+		dom.Detach(n)
+		return
+	}
+	if t := strings.TrimSpace(dom.Attr(n, "title")); t != "" && len(t) < 200 {
+		label = t
+	}
+	if d := takeDuration(n); d != "" {
+		label += " (" + d + ")"
+	}
+	fig := &html.Node{Type: html.ElementNode, Data: "figure", DataAtom: atom.Figure}
+	if poster := dom.Attr(n, "poster"); poster != "" && !isPlaceholder(poster) {
+		img := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img,
+			Attr: []html.Attribute{{Key: "src", Val: poster}, {Key: "alt", Val: label}}}
+		fig.AppendChild(img)
+	}
+	cap := &html.Node{Type: html.ElementNode, Data: "figcaption", DataAtom: atom.Figcaption}
+	a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: href}}}
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: "▶ " + label})
+	cap.AppendChild(a)
+	fig.AppendChild(cap)
+	n.Parent.InsertBefore(fig, n)
+	r.Add(report.Element, "embed-to-link", n, "")
+	dom.Detach(n)
+}
+
+// mediaFile returns the address a <video> or <audio> plays.
+func mediaFile(n *html.Node) string {
+	if s := dom.Attr(n, "src"); s != "" && !strings.HasPrefix(s, "blob:") && !strings.HasPrefix(s, "data:") {
+		return s
+	}
+	for _, s := range dom.FindAll(n, atom.Source) {
+		if v := dom.Attr(s, "src"); v != "" && !strings.HasPrefix(v, "blob:") && !strings.HasPrefix(v, "data:") {
+			return v
+		}
+	}
+	return ""
+}
+
+// durationSearchDepth is how many ancestors of a player are searched for
+// its duration label: players sit in a wrapper beside their poster.
+const durationSearchDepth = 3
+
+// takeDuration finds a duration label (a <time> or short element reading
+// like 2:08) near the player, removes it, and returns its text normalised.
+func takeDuration(n *html.Node) string {
+	p := n.Parent
+	for i := 0; i < durationSearchDepth && p != nil && p.DataAtom != atom.Body; i, p = i+1, p.Parent {
+		found := dom.Find(p, func(c *html.Node) bool {
+			if c.FirstChild == nil || c.FirstChild != c.LastChild || c.FirstChild.Type != html.TextNode {
+				return false
+			}
+			return durationPattern.MatchString(strings.TrimSpace(c.FirstChild.Data))
+		})
+		if found != nil {
+			d := strings.TrimSpace(found.FirstChild.Data)
+			dom.Detach(found)
+			return strings.TrimPrefix(d, "0")
+		}
+	}
+	return ""
+}

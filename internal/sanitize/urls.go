@@ -151,4 +151,3 @@ func cleanSrcset(srcset string, base *url.URL, r *report.Report) string {
 	}
 	return strings.Join(out, ", ")
 }
-

@@ -1,0 +1,88 @@
+package clutter
+
+import (
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html/atom"
+)
+
+// neverContent are elements that hold no article content in any page.
+// Iframes, noscript and object are left for the media stage, which turns
+// embeds into links and noscript fallbacks into images.
+var neverContent = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Link: true, atom.Meta: true,
+	atom.Template: true, atom.Button: true, atom.Input: true, atom.Select: true,
+	atom.Textarea: true, atom.Option: true, atom.Optgroup: true, atom.Datalist: true,
+	atom.Dialog: true, atom.Canvas: true, atom.Svg: true, atom.Base: true,
+	atom.Frameset: true, atom.Frame: true, atom.Embed: true, atom.Param: true,
+	atom.Map: true, atom.Area: true,
+}
+
+// adWords are class, id and data-attribute parts that mark an ad slot. A
+// part is a whole class token or one of its pieces split at "-", "_" or a
+// lower-to-upper case change, so "ad" matches "ad-slot" and "topAd" but
+// never "header", "read", "shadow" or "gradient". Source: the ad hints in
+// shared/reference/tracking.md (EasyList's generic rules use the same words).
+var adWords = dom.Set(
+	"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
+	"adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adsense",
+	"dfp", "doubleclick", "outbrain", "taboola", "sponsor", "sponsored",
+	"sponsorship", "commercial", "werbung", "anzeige", "publicite", "reklama",
+	"guanggao", "teads", "adchoices", "mgid", "revcontent", "zergnet",
+)
+
+// promoWords mark self-promotion and social furniture: newsletters, app
+// downloads, subscription walls, share and follow bars, related-content
+// rails, comment widgets. Such blocks are removed when they are small
+// (see promoMaxText), because the same words also name real article
+// sections ("subscribe" in a how-to, "share" in a finance article).
+var promoWords = dom.Set(
+	"newsletter", "newsletters", "subscribe", "subscription", "signup", "sign-up",
+	"paywall", "selfpromo", "promo", "promotion", "promoted", "app-promo", "appbanner",
+	"download-app", "share", "sharing", "sharebar", "share-bar", "social", "socials",
+	"follow", "followus", "popup", "modal", "overlay", "cookie", "cookies", "consent",
+	"gdpr", "disqus", "related", "recommended", "recommendations", "trending",
+	"popular", "mostread", "readmore", "breadcrumb", "breadcrumbs", "pagination",
+	"pager", "toolbar", "skiplink", "sr-only", "visually-hidden", "screen-reader-text",
+	"tagcloud", "widget", "sidebar", "masthead", "navbar", "menu", "login", "register",
+)
+
+// Words deliberately absent from promoWords: "comment", "reply" and "post"
+// (a forum thread is made of small comment blocks and must keep them; the
+// extract stage scores comment sections instead), "hidden" and "hide"
+// (responsive classes such as "hidden-xs" show content on most screens),
+// "banner" (hero banners hold the lead image), "pub" ("pub-date").
+
+// promoMaxText is the most text, in characters, a block matching
+// promoWords may hold and still be removed: furniture is short, content
+// sections are not.
+const promoMaxText = 400
+
+// adLabels are texts that form the whole content of an ad slot's label, in
+// the languages of our users. Source: shared/reference/tracking.md.
+var adLabels = dom.Set(
+	"advertisement", "advertising", "ad", "ads", "anzeige", "werbung", "publicité",
+	"publicite", "pub", "реклама", "anuncio", "publicidad", "广告", "廣告", "広告",
+	"광고", "sponsored", "promoted", "gesponsert", "sponsorisé", "patrocinado",
+	"pubblicità", "advertentie", "reklam", "reklama", "mainos", "annonce",
+	"report this ad", "举报广告", "檢舉廣告", "広告を報告",
+	"advertisement - scroll to continue", "story continues below advertisement",
+	"article continues below advertisement", "continue reading below",
+)
+
+// beaconHosts send analytics beacons; an image from them is a tracker.
+// Source: shared/reference/tracking.md (hosts named by vendors' own docs).
+var beaconHosts = []string{
+	"facebook.com/tr", "google-analytics.com", "stats.g.doubleclick.net", "bat.bing.com",
+	"px.ads.linkedin.com", "ct.pinterest.com", "sb.scorecardresearch.com",
+	"pixel.quantserve.com", "pixel.wp.com", "stats.wp.com", "analytics.tiktok.com",
+	"mc.yandex.ru", "hm.baidu.com", "cnzz.com", "googletagmanager.com",
+	"analytics.twitter.com", "t.co/i/adsct", "secure.quantserve.com",
+}
+
+// beaconPaths are path shapes of counting pixels.
+// Each includes its delimiter so "/pixel-art.png" is not a pixel.
+var beaconPaths = []string{
+	"/pixel?", "/pixel.gif", "/pixel.png", "/pixel/", "/beacon?", "/beacon.gif", "/beacon/",
+	"/1x1.", "/__utm.gif", "/tr?", "/spacer.gif", "/blank.gif", "/clear.gif", "/transparent.gif",
+}

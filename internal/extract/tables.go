@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html/atom"
+)
+
+// The scoring follows the shape of Mozilla Readability's (paragraphs score
+// their ancestors; class names, tags and link density adjust the score),
+// with the differences that matter on real pages in every language: text is
+// measured in units that count a CJK, Thai or Kana character as two Latin
+// ones (those scripts write a word in one or two characters), ideographic
+// commas count as commas, and thresholds scale with the page.
+
+// unlikelyWords in a class or id mark blocks that are almost never the
+// article, removed in the first, strictest attempt unless maybeWords also
+// match. The words are the ones Readability's unlikelyCandidates pattern
+// names (Apache-2.0), matched here as whole class parts.
+var unlikelyWords = dom.Set(
+	"banner", "breadcrumb", "breadcrumbs", "combx", "comment", "comments", "community",
+	"disqus", "extra", "foot", "footer", "footnote-ad", "gdpr", "header", "legends", "menu",
+	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+	"sponsor", "supplemental", "agegate", "pagination", "pager", "popup", "yom",
+	"navbar", "nav", "masthead", "cookie", "subscribe", "newsletter", "share",
+)
+
+// maybeWords rescue a block that unlikelyWords matched: a "main-content
+// sidebar-layout" wrapper is still the content.
+var maybeWords = dom.Set("and", "article", "body", "column", "content", "main", "shadow", "post", "entry", "story", "text")
+
+// unlikelyRoles are ARIA roles of blocks that are never the article.
+var unlikelyRoles = dom.Set("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo", "search")
+
+// positiveWords and negativeWords adjust a candidate's score by
+// classWeight (Readability's positive and negative patterns, as parts).
+var positiveWords = dom.Set(
+	"article", "articlebody", "article-body", "body", "content", "entry", "hentry", "h-entry",
+	"main", "page", "post", "text", "blog", "story", "prose", "markdown", "rich-text",
+	"richtext", "post-content", "entry-content", "article-content", "story-body",
+)
+
+var negativeWords = dom.Set(
+	"hidden", "hid", "banner", "combx", "comment", "comments", "com", "contact", "foot",
+	"footer", "footnote-ad", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+	"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+	"shopping", "tags", "widget", "nav", "menu", "byline", "author", "dateline",
+	"caption-ad", "recommend", "recommended", "teaser", "teasers", "signup",
+)
+
+// classWeight is what one positive or negative class match adds.
+const classWeight = 25
+
+// tagWeights seed a candidate's score by what its tag usually holds.
+var tagWeights = map[atom.Atom]float64{
+	atom.Div: 5, atom.Article: 10, atom.Main: 10, atom.Section: 2,
+	atom.Pre: 3, atom.Td: 3, atom.Blockquote: 3,
+	atom.Address: -3, atom.Ol: -3, atom.Ul: -3, atom.Dl: -3, atom.Dd: -3, atom.Dt: -3,
+	atom.Li: -3, atom.Form: -3,
+	atom.H1: -5, atom.H2: -5, atom.H3: -5, atom.H4: -5, atom.H5: -5, atom.H6: -5, atom.Th: -5,
+	atom.Nav: -25, atom.Aside: -25, atom.Footer: -25, atom.Header: -10,
+}
+
+// blockTags are elements that break text into blocks; an element with none
+// of them as children holds a paragraph of its own.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Details: true, atom.Dialog: true, atom.Dd: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
+	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true,
+	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true,
+	atom.P: true, atom.Pre: true, atom.Section: true, atom.Table: true, atom.Ul: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Caption: true, atom.Center: true, atom.Menu: true,
+}
+
+// articleBodyMarks are the markup signals of the article's own container,
+// in order of trust: microdata's articleBody, then the <article> element and
+// <main> landmark. A signalled container whose text is most of the best
+// scored candidate's is preferred, which keeps lists, tables and short
+// paragraphs that scoring alone undervalues.
+var articleBodyItemprops = dom.Set("articlebody", "text", "articletext", "reviewbody", "description")
+
+// Thresholds, in text units (see textUnits).
+const (
+	// minParagraph is the least text a block needs to score.
+	minParagraph = 25
+	// unitsPerPoint: a paragraph earns a point per this many units, up to
+	// maxLengthPoints (Readability: 100 characters, 3 points).
+	unitsPerPoint   = 100
+	maxLengthPoints = 3
+	// ancestorLevels is how far up a paragraph's score reaches.
+	ancestorLevels = 5
+	// retryUnits: an attempt whose article has less text than this (or
+	// than retryShare of the page's text) is retried with looser rules.
+	retryUnits = 500
+	retryShare = 0.25
+	// siblingShare: a sibling of the top candidate joins the article when
+	// its score is at least this share of the top score.
+	siblingShare = 0.2
+)

@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// conditionalTags are the containers tidy judges by their content: link
+// farms, widget grids and form remnants hide in them.
+var conditionalTags = map[atom.Atom]bool{
+	atom.Div: true, atom.Section: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
+	atom.Form: true, atom.Fieldset: true, atom.Aside: true, atom.Header: true, atom.Footer: true,
+	atom.Nav: true, atom.Dl: true,
+}
+
+// Link-density limits for a container to stay (Readability's values): a
+// container with no class signal may be a fifth links; one whose class says
+// it is content may be half links. Lists of links (navigation) stay only
+// when they are mostly text.
+const (
+	maxLinkDensity         = 0.2
+	maxLinkDensityPositive = 0.5
+	maxListLinkDensity     = 0.5
+	// shortUnits: a container with less text than this and no image is
+	// removed when it is partly links.
+	shortUnits = 25
+)
+
+// emptyRemovable are elements removed when they hold no text and no media.
+var emptyRemovable = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Span: true, atom.Figure: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Main: true, atom.Figcaption: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.A: true, atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Form: true,
+	atom.Table: true, atom.Tbody: true, atom.Tr: true, atom.Center: true, atom.Font: true,
+}
+
+// mediaTags keep an otherwise empty element alive.
+var mediaTags = []atom.Atom{atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Iframe, atom.Math, atom.Hr, atom.Br, atom.Td, atom.Th}
+
+// tidy cleans the gathered article in place.
+func tidy(art *html.Node, st stats, f flags, opts Options) {
+	if f.cleanConditionally {
+		cleanConditionally(art, st, f)
+	}
+	removeTitleHeading(art, opts.Title)
+	removeEmpty(art)
+}
+
+// cleanConditionally removes containers whose content says they are not
+// part of the article. It works from the deepest container up, so a
+// container is judged after its bad children are gone.
+func cleanConditionally(art *html.Node, st stats, f flags) {
+	var conts []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if conditionalTags[n.DataAtom] {
+			conts = append(conts, n)
+		}
+		return !dom.IsElement(n, atom.Pre, atom.Code)
+	})
+	for i := len(conts) - 1; i >= 0; i-- {
+		n := conts[i]
+		if n.Parent == nil || inside(n, atom.Pre, atom.Code) {
+			continue
+		}
+		if shouldRemove(n, st, f) {
+			dom.Detach(n)
+		}
+	}
+}
+
+func shouldRemove(n *html.Node, st stats, f flags) bool {
+	s := st[n]
+	if s == nil {
+		return false
+	}
+	weight := 0.0
+	if f.weightClasses {
+		weight = classWeightOf(n)
+	}
+	if weight+s.score < 0 && s.units < 1000 {
+		return true
+	}
+	if s.commas >= 10 {
+		return false
+	}
+	if n.DataAtom == atom.Table && isDataTable(n) {
+		return st.linkDensity(n) > maxListLinkDensity
+	}
+	ld := st.linkDensity(n)
+	isList := dom.IsElement(n, atom.Ul, atom.Ol, atom.Dl)
+	if isList {
+		return ld > maxListLinkDensity
+	}
+	var paras, imgs, lis, inputs, figureUnits int
+	dom.Elements(n, func(c *html.Node) bool {
+		switch c.DataAtom {
+		case atom.Figure:
+			figureUnits += st.units(c)
+			imgs++
+			return false
+		case atom.P:
+			paras++
+		case atom.Img:
+			if !inside(c, atom.Figure) {
+				imgs++
+			}
+		case atom.Li:
+			lis++
+		case atom.Input, atom.Select, atom.Textarea:
+			inputs++
+		}
+		return true
+	})
+	if figureUnits > 0 && s.units-figureUnits < shortUnits {
+		return false // a wrapper of figures: images and embeds are content
+	}
+	switch {
+	case inputs > paras/3 && inputs > 0:
+		return true
+	case lis > paras && lis > 0 && ld > maxListLinkDensity:
+		return true
+	case s.units < shortUnits && imgs == 0 && ld > 0:
+		return true
+	case weight < classWeight && ld > maxLinkDensity && s.units < 2000:
+		return true
+	case weight >= classWeight && ld > maxLinkDensityPositive:
+		return true
+	}
+	return false
+}
+
+// isDataTable reports a table that holds data rather than layout.
+func isDataTable(t *html.Node) bool {
+	if dom.Attr(t, "role") == "presentation" {
+		return false
+	}
+	if dom.Find(t, func(n *html.Node) bool {
+		return dom.IsElement(n, atom.Caption, atom.Th, atom.Thead, atom.Colgroup, atom.Col, atom.Tfoot)
+	}) != nil {
+		return true
+	}
+	if dom.Find(t, func(n *html.Node) bool { return n.DataAtom == atom.Table }) != nil {
+		return false // nested tables are layout
+	}
+	rows := len(dom.FindAll(t, atom.Tr))
+	cells := len(dom.FindAll(t, atom.Td))
+	return rows >= 3 && cells >= 2*rows
+}
+
+// removeTitleHeading removes the first heading that repeats the title.
+func removeTitleHeading(art *html.Node, title string) {
+	want := normTitle(title)
+	if want == "" {
+		return
+	}
+	h := dom.Find(art, func(n *html.Node) bool {
+		return dom.IsElement(n, atom.H1, atom.H2, atom.H3)
+	})
+	if h != nil && normTitle(dom.Text(h)) == want {
+		dom.Detach(h)
+	}
+}
+
+func normTitle(s string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// removeEmpty removes elements without text or media, deepest first, so a
+// wrapper emptied by the removal of its children goes too.
+func removeEmpty(art *html.Node) {
+	var all []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		all = append(all, n)
+		return !dom.IsElement(n, atom.Pre, atom.Math)
+	})
+	for i := len(all) - 1; i >= 0; i-- {
+		n := all[i]
+		if n.Parent == nil || !emptyRemovable[n.DataAtom] {
+			continue
+		}
+		if hasContent(n) {
+			continue
+		}
+		dom.Detach(n)
+	}
+}
+
+func hasContent(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = dom.Next(c, n, false) {
+		switch c.Type {
+		case html.TextNode:
+			if !dom.IsBlank(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if dom.IsElement(c, mediaTags...) || c.Namespace == "math" {
+				return true
+			}
+		}
+	}
+	return false
+}
