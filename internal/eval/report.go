@@ -41,8 +41,12 @@ func WriteSetReport(w io.Writer, set *Set, results []PageResult, baselines []Bas
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("writing table: %w", err)
 	}
-	fmt.Fprintf(&b, "compared: title %d, byline %d, date %d pages; snippets %d\n",
-		all.Title.N, all.Byline.N, all.Date.N, all.Snippets.Total())
+	fmt.Fprintf(&b, "compared: body P over %d, R over %d pages; title %d, byline %d, date %d pages",
+		all.Body.PrecisionPages, all.Body.RecallPages, all.Title.N, all.Byline.N, all.Date.N)
+	if c := all.Snippets; c.Total() > 0 {
+		fmt.Fprintf(&b, "; snippets tp %d fp %d fn %d", c.TP, c.FP, c.FN)
+	}
+	b.WriteString("\n")
 	if extras := extrasLine(all); extras != "" {
 		b.WriteString(extras + "\n")
 	}

@@ -166,12 +166,14 @@ func runPage(set *Set, p Page, opts Options) PageResult {
 func extractGuarded(input []byte, url string, readerable bool, opts Options) (out outcome) {
 	start := time.Now()
 	defer func() {
-		out.elapsed = time.Since(start)
 		if v := recover(); v != nil {
+			out.elapsed = time.Since(start)
 			out.err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 		}
 	}()
 	out.res, out.err = opts.Clean(input, url)
+	// Only Clean is timed, as the peers' times are for extraction alone.
+	out.elapsed = time.Since(start)
 	if out.err != nil {
 		out.err = fmt.Errorf("clean: %w", out.err)
 		return out
