@@ -3,19 +3,22 @@
 //
 // Read takes the document tree and returns Metadata; it never changes the
 // tree. Sources are tried in order of reliability: JSON-LD, OpenGraph and
-// Twitter cards, Dublin Core and article: meta tags, <time datetime>, then
-// visible bylines and datelines.
+// Twitter cards, Dublin Core, Parse.ly and article: meta tags, microdata,
+// <time datetime>, then visible bylines and datelines. The title is the
+// headline the reader sees, not the <title> with the site's name.
 package meta
 
 import (
 	"net/url"
+	"strings"
 	"time"
 
 	"golang.org/x/net/html"
 )
 
 // Hints are facts known before the page is read, such as a feed-export
-// header; they win over what the page says where they are set.
+// header. Title and URL win over what the page says; Published yields to a
+// page date on the same calendar day, which is usually more precise.
 type Hints struct {
 	Title     string
 	URL       string
@@ -43,8 +46,171 @@ type Metadata struct {
 // may be nil.
 func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	var m Metadata
-	m.Title = hints.Title
-	m.URL = hints.URL
-	m.Published = hints.Published
+	if doc == nil {
+		m.Title, m.URL, m.Published = hints.Title, hints.URL, hints.Published
+		return m
+	}
+	p := collect(doc)
+	ld := readJSONLD(p.jsonld)
+
+	m.Lang = normalizeLang(p.htmlLang)
+	if m.Lang == "" {
+		m.Lang = normalizeLang(p.firstMeta(langKeys))
+	}
+	m.Dir = normalizeDir(p.htmlDir)
+	if m.Dir == "" {
+		m.Dir = normalizeDir(p.bodyDir)
+	}
+
+	m.URL = strings.TrimSpace(hints.URL)
+	if m.URL == "" {
+		m.URL = absolute(base, firstNonEmpty(p.canonical, p.firstMeta(urlKeys), ld.url))
+	}
+
+	m.SiteName = firstNonEmpty(foldSpace(p.firstMeta(siteKeys)), ld.publisher, ld.siteName)
+	sites := []string{m.SiteName, ld.publisher, ld.siteName, p.metas["application-name"]}
+	for _, u := range []string{m.URL, p.canonical, p.metas["og:url"]} {
+		sites = append(sites, hostNames(absolute(base, u))...)
+	}
+	if base != nil {
+		sites = append(sites, hostNames(base.String())...)
+	}
+
+	m.Title = foldSpace(hints.Title)
+	if m.Title == "" {
+		m.Title = chooseTitle(p, ld, sites)
+	}
+	m.Byline = chooseByline(p, ld)
+	m.Excerpt = foldSpace(html.UnescapeString(p.firstMeta(excerptKeys)))
+	m.Published = choosePublished(p, ld, orderFor(m.Lang), hints.Published)
+	m.LeadImage = leadImage(p, ld, base)
 	return m
+}
+
+func chooseByline(p *page, ld ldInfo) string {
+	cands := []string{ld.author, p.itemprops["author"], p.itemprops["creator"]}
+	for _, k := range authorKeys {
+		cands = append(cands, p.metas[k])
+	}
+	cands = append(cands, p.relAuthors...)
+	cands = append(cands, p.bylines...)
+	cands = append(cands, p.textBylines...)
+	for _, c := range cands {
+		if b := cleanByline(html.UnescapeString(c)); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
+// choosePublished takes the most reliable date the page gives. A feed
+// header's date (the hint) wins unless the page's date falls on the same
+// day and is at least as precise.
+func choosePublished(p *page, ld ldInfo, order dayOrder, hint time.Time) time.Time {
+	page := pageDate(p, ld, order, hint)
+	if hint.IsZero() {
+		return page.t
+	}
+	if !page.zero() && page.hasTime && sameDay(page.t, hint) {
+		return page.t
+	}
+	return hint
+}
+
+func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
+	structured := []string{ld.published, p.itemprops["datepublished"]}
+	for _, k := range publishedKeys {
+		structured = append(structured, p.metas[k])
+	}
+	for _, t := range p.times {
+		if t.labeled {
+			structured = append(structured, t.value)
+		}
+	}
+	for _, s := range structured {
+		if st, ok := parseDate(s, order); ok {
+			return st
+		}
+	}
+	// Visible dates: labelled ones first, then any <time>, then the first
+	// short text that holds a date.
+	var visible []string
+	for _, d := range p.datelines {
+		if d.labeled {
+			visible = append(visible, d.value)
+		}
+	}
+	for _, t := range p.times {
+		visible = append(visible, t.value)
+	}
+	for _, d := range p.datelines {
+		if !d.labeled {
+			visible = append(visible, d.value)
+		}
+	}
+	for _, s := range visible {
+		st, ok := parseDate(s, order)
+		if !ok {
+			continue
+		}
+		// An ambiguous numeric date read the other way round may be the
+		// one the hint confirms.
+		if !hint.IsZero() && !sameDay(st.t, hint) {
+			other := dayFirst
+			if order == dayFirst {
+				other = monthFirst
+			}
+			if alt, ok := parseDate(s, other); ok && sameDay(alt.t, hint) {
+				return alt
+			}
+		}
+		return st
+	}
+	return stamp{}
+}
+
+func leadImage(p *page, ld ldInfo, base *url.URL) string {
+	for _, c := range []string{p.firstMeta(imageKeys), ld.image} {
+		c = strings.TrimSpace(c)
+		if c == "" || strings.HasPrefix(strings.ToLower(c), "data:") {
+			continue
+		}
+		if a := absolute(base, c); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// absolute resolves ref against base; it returns "" for javascript: and
+// other non-web addresses.
+func absolute(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme == "" && u.Host != "" {
+		u.Scheme = "https" // protocol-relative with nothing to resolve against
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String()
+	}
+	return ""
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }

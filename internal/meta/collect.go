@@ -1,0 +1,363 @@
+package meta
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds on the walk, so a huge page costs no more than a big one. Meta
+// tags and JSON-LD are looked for in the whole document (they are cheap to
+// spot and some sites put them at the end of <body>); the visible hints
+// (headings, bylines, datelines) only in the first part of the body, where
+// an article's header is.
+const (
+	maxNodes        = 400000
+	maxBodyElements = 20000
+	maxHeadings     = 12
+	maxBylines      = 12
+	maxDatelines    = 12
+	maxTimes        = 12
+	maxLDScripts    = 32
+	maxHintRunes    = 200 // longer text is a paragraph, not a byline or dateline
+)
+
+// page is the raw material Read draws on, gathered in one walk.
+type page struct {
+	htmlLang, htmlDir, bodyDir string
+	title                      string
+	metas                      map[string]string
+	canonical                  string
+	jsonld                     []string
+	headings                   []heading
+	bylines                    []string
+	textBylines                []string // after a label such as 作者：
+	times                      []timeHint
+	datelines                  []timeHint
+	itemprops                  map[string]string
+	relAuthors                 []string
+}
+
+// heading is a visible title candidate.
+type heading struct {
+	text  string
+	level int // 1 for h1 and itemprop=headline, 2 for title-classed elements
+}
+
+// timeHint is a date as a page shows or marks it, with how it was marked.
+type timeHint struct {
+	value   string
+	labeled bool // in a <time pubdate>, an itemprop or a date-classed element
+}
+
+// headlineClasses mark elements that hold the article's headline in common
+// CMS themes (WordPress entry-title, many news themes' headline).
+var headlineClasses = []string{"entry-title", "post-title", "article-title", "headline", "article__title", "story-title", "page-title"}
+
+// bylineClasses mark elements that hold the author's name. The list follows
+// Readability's byline test (byline|author|dateline|writtenby|p-author).
+var bylineClasses = []string{"byline", "author", "writtenby", "dateline"}
+
+// notBylineClasses mark author-related elements that are not the article's
+// byline: comment authors, author biographies and boxes of avatars.
+var notBylineClasses = []string{"comment", "bio", "description", "avatar", "about", "authors-list", "more-from"}
+
+// dateClasses mark elements that hold the article's date.
+var dateClasses = []string{"date", "time", "publish", "posted", "dateline", "meta", "byline", "pubdate", "timestamp"}
+
+// dateLabels are words that introduce a publication date in visible text.
+var dateLabels = []string{"发布", "發布", "发表", "發表", "时间", "時間", "日期", "published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "опубликовано", "更新"}
+
+func collect(doc *html.Node) *page {
+	p := &page{metas: map[string]string{}, itemprops: map[string]string{}}
+	inBody, bodyElems, nodes := false, 0, 0
+	for n := doc; n != nil; {
+		nodes++
+		if nodes > maxNodes {
+			break
+		}
+		if n.Type != html.ElementNode {
+			if n.Type == html.TextNode && inBody && bodyElems < maxBodyElements {
+				p.textHint(n)
+			}
+			n = dom.Next(n, doc, false)
+			continue
+		}
+		skip := false
+		switch n.DataAtom {
+		case atom.Html:
+			if p.htmlLang == "" {
+				p.htmlLang = dom.Attr(n, "lang")
+				if p.htmlLang == "" {
+					p.htmlLang = dom.Attr(n, "xml:lang")
+				}
+				p.htmlDir = dom.Attr(n, "dir")
+			}
+		case atom.Body:
+			inBody = true
+			p.bodyDir = dom.Attr(n, "dir")
+		case atom.Title:
+			if p.title == "" && !inSVG(n) {
+				p.title = dom.Text(n)
+			}
+			skip = true
+		case atom.Meta:
+			p.meta(n)
+		case atom.Link:
+			p.link(n)
+		case atom.Script:
+			if len(p.jsonld) < maxLDScripts && isLDJSON(dom.Attr(n, "type")) {
+				var b strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.TextNode {
+						b.WriteString(c.Data)
+					}
+				}
+				p.jsonld = append(p.jsonld, b.String())
+			}
+			skip = true
+		case atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Math:
+			skip = true
+		}
+		if inBody && !skip {
+			bodyElems++
+			if bodyElems < maxBodyElements {
+				skip = p.bodyElement(n)
+			}
+		}
+		n = dom.Next(n, doc, skip)
+	}
+	return p
+}
+
+func inSVG(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Svg {
+			return true
+		}
+	}
+	return false
+}
+
+func isLDJSON(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	return typ == "application/ld+json" || strings.HasPrefix(typ, "application/ld+json;")
+}
+
+// meta records a <meta>'s content under each of its names, first one wins.
+// Keys are lower case with "." read as ":" so DC.creator and dc:creator
+// meet.
+func (p *page) meta(n *html.Node) {
+	content := strings.TrimSpace(dom.Attr(n, "content"))
+	if content == "" {
+		content = strings.TrimSpace(dom.Attr(n, "value"))
+	}
+	if content == "" {
+		return
+	}
+	for _, attr := range [...]string{"property", "name", "itemprop", "http-equiv"} {
+		for _, key := range strings.Fields(dom.Attr(n, attr)) {
+			key = metaKey(key)
+			if _, seen := p.metas[key]; !seen {
+				p.metas[key] = content
+			}
+		}
+	}
+}
+
+func metaKey(k string) string {
+	return strings.ReplaceAll(strings.ToLower(k), ".", ":")
+}
+
+func (p *page) link(n *html.Node) {
+	href := strings.TrimSpace(dom.Attr(n, "href"))
+	if href == "" {
+		return
+	}
+	for _, rel := range strings.Fields(strings.ToLower(dom.Attr(n, "rel"))) {
+		if rel == "canonical" && p.canonical == "" {
+			p.canonical = href
+		}
+	}
+}
+
+// bodyElement records the visible hints an element carries and reports
+// whether its children need no further look.
+func (p *page) bodyElement(n *html.Node) (skip bool) {
+	if ip := dom.Attr(n, "itemprop"); ip != "" {
+		p.itemprop(n, ip)
+	}
+	switch n.DataAtom {
+	case atom.H1:
+		if len(p.headings) < maxHeadings {
+			if t := dom.Text(n); t != "" {
+				p.headings = append(p.headings, heading{text: t, level: 1})
+			}
+		}
+		return true
+	case atom.Time:
+		if len(p.times) < maxTimes {
+			v := dom.Attr(n, "datetime")
+			if v == "" {
+				v = dom.Text(n)
+			}
+			if v != "" {
+				p.times = append(p.times, timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(dom.Attr(n, "itemprop")), "datepublished")})
+			}
+		}
+	case atom.A:
+		if strings.EqualFold(dom.Attr(n, "rel"), "author") && len(p.relAuthors) < maxBylines {
+			if t := dom.Text(n); t != "" {
+				p.relAuthors = append(p.relAuthors, t)
+			}
+		}
+	}
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
+	if len(cls) <= 1 {
+		return false
+	}
+	if len(p.headings) < maxHeadings && n.DataAtom != atom.Body && isHeadingTag(n.DataAtom) && containsAny(cls, headlineClasses) {
+		if t := dom.Text(n); t != "" {
+			p.headings = append(p.headings, heading{text: t, level: 2})
+		}
+	}
+	if len(p.bylines) < maxBylines && containsAny(cls, bylineClasses) && !containsAny(cls, notBylineClasses) {
+		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes {
+			p.bylines = append(p.bylines, t)
+		}
+	}
+	if len(p.datelines) < maxDatelines && containsAny(cls, dateClasses) {
+		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) {
+			p.datelines = append(p.datelines, timeHint{value: t, labeled: true})
+		}
+	}
+	return false
+}
+
+// isHeadingTag lists the elements a theme may mark as the headline with a
+// class; a headline-classed <div> is too often a teaser's.
+func isHeadingTag(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.Header, atom.Span, atom.Div:
+		return true
+	}
+	return false
+}
+
+func (p *page) itemprop(n *html.Node, ip string) {
+	for _, key := range strings.Fields(strings.ToLower(ip)) {
+		if _, seen := p.itemprops[key]; seen {
+			continue
+		}
+		var v string
+		switch key {
+		case "headline", "datepublished", "datecreated":
+			v = firstAttr(n, "content", "datetime")
+			if v == "" {
+				v = dom.Text(n)
+			}
+		case "author", "creator":
+			v = firstAttr(n, "content")
+			if v == "" {
+				if name := dom.Find(n, func(c *html.Node) bool {
+					return strings.EqualFold(dom.Attr(c, "itemprop"), "name")
+				}); name != nil {
+					v = firstAttr(name, "content")
+					if v == "" {
+						v = dom.Text(name)
+					}
+				} else {
+					v = dom.Text(n)
+				}
+			}
+		default:
+			continue
+		}
+		if v != "" && runeLen(v) <= 4*maxHintRunes {
+			p.itemprops[key] = v
+		}
+	}
+}
+
+// textHint records a short text that looks like a dateline: it has a year
+// and either sits right after a label such as "Published" or holds little
+// else.
+func (p *page) textHint(n *html.Node) {
+	if len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes && !hasYear(n.Data) {
+		p.labelledByline(dom.Fold(n.Data))
+	}
+	if len(p.datelines) >= maxDatelines || len(n.Data) < 8 || len(n.Data) > 4*maxHintRunes || !hasYear(n.Data) {
+		return
+	}
+	if n.Parent != nil && (n.Parent.DataAtom == atom.Script || n.Parent.DataAtom == atom.Style) {
+		return
+	}
+	t := dom.Fold(n.Data)
+	if runeLen(t) > maxHintRunes {
+		return
+	}
+	p.labelledByline(t)
+	low := strings.ToLower(t)
+	p.datelines = append(p.datelines, timeHint{value: t, labeled: containsAny(low, dateLabels)})
+}
+
+// bylineLabels introduce the author's name in visible text, where no
+// class marks it; Chinese and Japanese news pages write them in a line
+// with the source and the date.
+var bylineLabels = []string{"作者：", "作者:", "记者：", "记者:", "記者：", "記者:", "文／", "文/", "撰文：", "撰稿：", "Autor:", "Autorin:", "Auteur :", "Auteur:", "Author:", "Автор:"}
+
+// labelledByline records the text after a byline label.
+func (p *page) labelledByline(t string) {
+	if len(p.textBylines) >= maxBylines {
+		return
+	}
+	for _, l := range bylineLabels {
+		if i := strings.Index(t, l); i >= 0 {
+			p.textBylines = append(p.textBylines, t[i:])
+			return
+		}
+	}
+}
+
+// hasYear reports whether s holds a run of exactly four digits starting
+// with 19 or 20, a cheap test run before parsing.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && (s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
+			return true
+		}
+		run = 0
+	}
+	return false
+}
+
+func firstAttr(n *html.Node, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(dom.Attr(n, k)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func runeLen(s string) int {
+	return utf8.RuneCountInString(s)
+}

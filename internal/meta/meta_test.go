@@ -1,0 +1,241 @@
+package meta
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+func readFixture(t *testing.T, name string) *html.Node {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("reading fixture: %v", err)
+	}
+	doc, err := html.Parse(strings.NewReader(string(b)))
+	if err != nil {
+		t.Fatalf("parsing fixture: %v", err)
+	}
+	return doc
+}
+
+func render(t *testing.T, n *html.Node) string {
+	t.Helper()
+	var b strings.Builder
+	if err := html.Render(&b, n); err != nil {
+		t.Fatalf("rendering: %v", err)
+	}
+	return b.String()
+}
+
+func TestRead(t *testing.T) {
+	base, _ := url.Parse("https://kitchen.example/2021/kettles?utm=1")
+	tests := []struct {
+		file      string
+		base      *url.URL
+		hints     Hints
+		want      Metadata
+		published string // RFC 3339, "" for none
+	}{
+		{
+			file: "graph.html", base: base,
+			want: Metadata{
+				Title: "How Kettles Boil Water", Byline: "Ada Brew", SiteName: "Kitchen Notes",
+				Lang: "en-US", Dir: "ltr", URL: "https://kitchen.example/2021/kettles",
+				LeadImage: "https://kitchen.example/img/kettle.jpg",
+			},
+			published: "2021-04-03T10:15:00+02:00",
+		},
+		{
+			file: "sloppy.html",
+			want: Metadata{
+				Title: "Rivers rise across the valley", Byline: "Jo Quill, Max Pond", Dir: "rtl",
+				Excerpt: "Rivers rise across the valley.", LeadImage: "https://cdn.example/river.jpg",
+			},
+			published: "2019-07-09T00:00:00Z",
+		},
+		{
+			file:      "dateline-zh.html",
+			want:      Metadata{Title: "春季植树活动圆满结束", Byline: "李明"},
+			published: "2005-05-07T21:23:57Z",
+		},
+		{
+			// The feed header's title and URL win; its date yields to the
+			// page's more precise dateline on the same day, read day first.
+			file: "feed-item.html",
+			hints: Hints{
+				Title: "Feed title", URL: "https://news.example/a",
+				Published: time.UnixMilli(1677784503000).UTC(),
+			},
+			want:      Metadata{Title: "Feed title", URL: "https://news.example/a"},
+			published: "2023-03-02T19:59:00Z",
+		},
+		{
+			// A hint on another day than the page's date wins.
+			file:      "feed-item.html",
+			hints:     Hints{Published: time.Date(2023, 3, 5, 8, 0, 0, 0, time.UTC)},
+			published: "2023-03-05T08:00:00Z",
+		},
+		{
+			// The hint settles which way round an ambiguous date reads.
+			file:      "feed-item.html",
+			hints:     Hints{Published: time.Date(2023, 2, 3, 8, 0, 0, 0, time.UTC)},
+			published: "2023-02-03T19:59:00Z",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc := readFixture(t, tc.file)
+			before := render(t, doc)
+			got := Read(doc, tc.base, tc.hints)
+			pub := ""
+			if !got.Published.IsZero() {
+				pub = got.Published.Format(time.RFC3339)
+			}
+			if pub != tc.published {
+				t.Errorf("Published = %q, want %q", pub, tc.published)
+			}
+			got.Published = time.Time{}
+			if got != tc.want {
+				t.Errorf("Read =\n %+v\nwant\n %+v", got, tc.want)
+			}
+			if render(t, doc) != before {
+				t.Errorf("Read changed the tree")
+			}
+		})
+	}
+}
+
+func TestReadNil(t *testing.T) {
+	got := Read(nil, nil, Hints{Title: "T"})
+	if got.Title != "T" {
+		t.Errorf("Read(nil).Title = %q", got.Title)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in    string
+		order dayOrder
+		want  string // RFC 3339, "" for no date
+	}{
+		{"2021-11-01T10:52:50+0100", dayFirst, "2021-11-01T10:52:50+01:00"},
+		{"2019-01-03T07:00:02.000Z", dayFirst, "2019-01-03T07:00:02Z"},
+		{"2017-11-03 03:01:00.000000", dayFirst, "2017-11-03T03:01:00Z"},
+		{"2018-04-05T06:00", dayFirst, "2018-04-05T06:00:00Z"},
+		{"2005-5-7 21:23:57", dayFirst, "2005-05-07T21:23:57Z"},
+		{"Fri, 24 Jul 2015 05:36:09 GMT", dayFirst, "2015-07-24T05:36:09Z"},
+		{"1677784503000", dayFirst, "2023-03-02T19:15:03Z"},
+		{"1677784503", dayFirst, "2023-03-02T19:15:03Z"},
+		{"02/03/2023 - 19:59", dayFirst, "2023-03-02T19:59:00Z"},
+		{"02/03/2023", monthFirst, "2023-02-03T00:00:00Z"},
+		{"25/12/2022", monthFirst, "2022-12-25T00:00:00Z"},
+		{"12/25/2022", dayFirst, "2022-12-25T00:00:00Z"},
+		{"2023年3月2日 08:05", dayFirst, "2023-03-02T08:05:00Z"},
+		{"２０２３年３月２日", dayFirst, "2023-03-02T00:00:00Z"},
+		{"March 2, 2023 at 3:04 pm EST", dayFirst, "2023-03-02T15:04:00-05:00"},
+		{"Published Mar. 2nd, 2023", dayFirst, "2023-03-02T00:00:00Z"},
+		{"2. März 2023, 14:30 Uhr", dayFirst, "2023-03-02T14:30:00Z"},
+		{"le 1er mars 2023", dayFirst, "2023-03-01T00:00:00Z"},
+		{"2 de marzo de 2023", dayFirst, "2023-03-02T00:00:00Z"},
+		{"2 de março de 2023 às 10h", dayFirst, "2023-03-02T00:00:00Z"},
+		{"2 марта 2023 года", dayFirst, "2023-03-02T00:00:00Z"},
+		{"Updated 10:00 GMT+8, 2023-03-02", dayFirst, "2023-03-02T00:00:00Z"},
+		{"31/02/2023", dayFirst, ""},
+		{"Call 555-1234", dayFirst, ""},
+		{"1/2/3", dayFirst, ""},
+		{"© 2023 Example", dayFirst, ""},
+		{"", dayFirst, ""},
+	}
+	for _, tc := range tests {
+		st, ok := parseDate(tc.in, tc.order)
+		got := ""
+		if ok {
+			got = st.t.Format(time.RFC3339)
+		}
+		if got != tc.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Jane Doe", "Jane Doe"},
+		{"  by:  Jane   Doe ", "Jane Doe"},
+		{"Written by Jane Doe | March 2, 2023", "Jane Doe"},
+		{"Von Max Mustermann", "Max Mustermann"},
+		{"Von Miller", "Von Miller"},
+		{"Par Sébastien Farcis", "Sébastien Farcis"},
+		{"Por Ana Lima", "Ana Lima"},
+		{"作者：茉莉", "茉莉"},
+		{"记者 张三", "张三"},
+		{"https://example.com/author/jane", ""},
+		{"12345", ""},
+		{strings.Repeat("word ", 30), ""},
+	}
+	for _, tc := range tests {
+		if got := cleanByline(tc.in); got != tc.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestNormalizeLang(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"en-us", "en-US"}, {"EN_gb", "en-GB"}, {"zh-hans-cn", "zh-Hans-CN"},
+		{"fr", "fr"}, {"es-419", "es-419"}, {"de-DE, en", "de-DE"}, {"not-a-tag!", ""}, {"", ""},
+	}
+	for _, tc := range tests {
+		if got := normalizeLang(tc.in); got != tc.want {
+			t.Errorf("normalizeLang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStripSite(t *testing.T) {
+	tests := []struct {
+		in    string
+		sites []string
+		want  string
+	}{
+		{"Headline Here | Example News", []string{"Example News"}, "Headline Here"},
+		{"Example News - Headline Here", []string{"example-news.com", "examplenews"}, "Headline Here"},
+		{"Headline - With Dash | Site", []string{"Site"}, "Headline - With Dash"},
+		{"标题在这里_地方新闻_示例网", []string{"示例网"}, "标题在这里_地方新闻"},
+		{"Review: A Headline", []string{"Review"}, "Review: A Headline"},
+		{"Only Site", []string{"Only Site"}, "Only Site"},
+	}
+	for _, tc := range tests {
+		if got := stripSite(tc.in, tc.sites); got != tc.want {
+			t.Errorf("stripSite(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDecodeLD(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int // values decoded
+	}{
+		{`{"a":1}`, 1},
+		{`[{"a":1},{"b":2}]`, 1},
+		{`{"a":1}{"b":2}`, 2},
+		{`{"a":"line
+break", "b": [1,2,],}`, 1},
+		{`// comment
+{"a": /* inline */ 1}`, 1},
+		{`{ broken`, 0},
+		{``, 0},
+	}
+	for _, tc := range tests {
+		if got := len(decodeLD(tc.in)); got != tc.want {
+			t.Errorf("decodeLD(%q) gave %d values, want %d", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,263 @@
+package meta
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleSeparators stand between a headline and the site's name in a
+// <title> or og:title. The spaced ones are matched with their spaces so a
+// hyphenated word or "1/2" never splits; the full-width and CJK ones are
+// written without spaces in Chinese and Japanese titles. The colon is
+// absent: it is part of too many headlines ("Review: …").
+var titleSeparators = []string{
+	" | ", " - ", " – ", " — ", " / ", " · ", " • ", " » ", " « ", " :: ", " ~ ", " › ", " ‹ ", " \\ ",
+	"｜", "丨", "_", " |", "| ", "－", "——", " — ",
+}
+
+// segment is one piece of a title between separators, as byte offsets.
+type segment struct{ start, end int }
+
+func splitTitle(t string) []segment {
+	var segs []segment
+	start := 0
+	for i := 0; i < len(t); {
+		matched := 0
+		for _, sep := range titleSeparators {
+			if strings.HasPrefix(t[i:], sep) {
+				matched = len(sep)
+				break
+			}
+		}
+		if matched == 0 {
+			_, size := utf8.DecodeRuneInString(t[i:])
+			i += size
+			continue
+		}
+		if strings.TrimSpace(t[start:i]) != "" {
+			segs = append(segs, segment{start, i})
+		}
+		i += matched
+		start = i
+	}
+	if strings.TrimSpace(t[start:]) != "" {
+		segs = append(segs, segment{start, len(t)})
+	}
+	return segs
+}
+
+func (s segment) text(t string) string { return strings.TrimSpace(t[s.start:s.end]) }
+
+// stripSite removes leading and trailing title segments that name the site.
+func stripSite(t string, sites []string) string {
+	segs := splitTitle(t)
+	for len(segs) > 1 && isSiteName(segs[len(segs)-1].text(t), sites) {
+		segs = segs[:len(segs)-1]
+	}
+	for len(segs) > 1 && isSiteName(segs[0].text(t), sites) {
+		segs = segs[1:]
+	}
+	if len(segs) == 0 {
+		return t
+	}
+	return strings.TrimSpace(t[segs[0].start:segs[len(segs)-1].end])
+}
+
+// dropShortSide removes a trailing (else leading) segment that is much
+// shorter than the rest, the usual shape of "Headline | Site" when we do
+// not know the site's name.
+func dropShortSide(t string) string {
+	segs := splitTitle(t)
+	if len(segs) < 2 {
+		return t
+	}
+	first, last := segs[0], segs[len(segs)-1]
+	restAfterFirst := strings.TrimSpace(t[segs[1].start:last.end])
+	restBeforeLast := strings.TrimSpace(t[first.start:segs[len(segs)-2].end])
+	if shortPart(last.text(t)) && words(restBeforeLast) >= 3 {
+		return restBeforeLast
+	}
+	if shortPart(first.text(t)) && words(restAfterFirst) >= 3 {
+		return restAfterFirst
+	}
+	return t
+}
+
+// shortPart reports whether a title segment is short enough to be a
+// site's or section's name rather than part of the headline.
+func shortPart(s string) bool {
+	if hasCJK(s) {
+		return utf8.RuneCountInString(s) <= 8
+	}
+	return words(s) <= 4
+}
+
+func words(s string) int {
+	if hasCJK(s) {
+		return utf8.RuneCountInString(s) / 2
+	}
+	return len(strings.Fields(s))
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteName reports whether a title segment names the site: it equals a
+// known site name or the site's host name, ignoring case, spaces and
+// punctuation, or one contains the other.
+func isSiteName(seg string, sites []string) bool {
+	k := squash(seg)
+	if k == "" {
+		return false
+	}
+	for _, s := range sites {
+		ks := squash(s)
+		if ks == "" {
+			continue
+		}
+		if k == ks || (len(ks) >= 4 && strings.Contains(k, ks) && len(k) <= 2*len(ks)) || (len(k) >= 4 && strings.Contains(ks, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash keeps only the letters and digits of s, lower-cased.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// hostNames returns the names a host goes by in titles: "www.example.co.uk"
+// gives "example.co.uk" and "example".
+func hostNames(raw string) []string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return nil
+	}
+	h := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	labels := strings.Split(h, ".")
+	out := []string{h}
+	if len(labels) >= 2 {
+		main := labels[len(labels)-2]
+		if len(labels) >= 3 && len(main) <= 3 { // co.uk, com.au
+			main = labels[len(labels)-3]
+		}
+		out = append(out, main)
+	}
+	return out
+}
+
+// titleKey makes titles comparable: case, white space, quote and dash
+// styles and trailing punctuation do not matter.
+func titleKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '‚', '′', '`', '´':
+			r = '\''
+		case '“', '”', '„', '″', '«', '»':
+			r = '"'
+		case '–', '—', '‐', '‑', '−':
+			r = '-'
+		case '\u00a0':
+			r = ' '
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimRight(b.String(), " .!?:;")
+}
+
+// chooseTitle picks the headline the reader sees. A visible heading that a
+// metadata title confirms wins (the heading is what is on screen, the
+// metadata proves it is the article's and not the logo's); then the
+// metadata titles with the site's name removed; then the first <h1>.
+func chooseTitle(p *page, ld ldInfo, sites []string) string {
+	var metas []string
+	for _, m := range []string{ld.headline, p.itemprops["headline"], p.firstMeta(titleKeys), p.metas["twitter:title"], p.title} {
+		if m = foldSpace(m); m != "" {
+			metas = append(metas, m)
+		}
+	}
+	// Exact agreement first, then a heading that is a whole segment of a
+	// metadata title, then one contained in it.
+	for pass := 0; pass < 3; pass++ {
+		for _, h := range p.headings {
+			hk := titleKey(h.text)
+			if hk == "" || isSiteName(h.text, sites) {
+				continue // the logo's heading
+			}
+			for _, m := range metas {
+				if agrees(hk, m, sites, pass) {
+					return stripSite(h.text, sites)
+				}
+			}
+		}
+	}
+	if ld.headline != "" {
+		return stripSite(foldSpace(ld.headline), sites)
+	}
+	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
+		return stripSite(m, sites)
+	}
+	if p.title != "" {
+		t := stripSite(p.title, sites)
+		if t == p.title {
+			t = dropShortSide(t)
+		}
+		return t
+	}
+	for _, h := range p.headings {
+		if h.level == 1 {
+			return h.text
+		}
+	}
+	return ""
+}
+
+// minContainedRunes is how long a heading must be before being found inside
+// a metadata title counts as agreement; short headings ("News", "Blog")
+// are found inside many titles by chance.
+const minContainedRunes = 12
+
+func agrees(hk, m string, sites []string, pass int) bool {
+	switch pass {
+	case 0:
+		return hk == titleKey(m) || hk == titleKey(stripSite(m, sites))
+	case 1:
+		m = stripSite(m, sites)
+		segs := splitTitle(m)
+		for i := range segs {
+			for j := i; j < len(segs); j++ {
+				if titleKey(m[segs[i].start:segs[j].end]) == hk {
+					return true
+				}
+			}
+		}
+	case 2:
+		return utf8.RuneCountInString(hk) >= minContainedRunes && strings.Contains(titleKey(stripSite(m, sites)), hk)
+	}
+	return false
+}
