@@ -1,0 +1,265 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Footnotes are recognised by shape, not by class or id names (the
+// sanitizer keeps neither): a short marker link, usually in <sup>, whose
+// fragment points at an element of the article. That element's list item
+// or paragraph is the footnote's body; it is written as a GFM definition
+// ([^1]: …) at the end, and the marker as a reference ([^1]).
+
+// maxMarkerRunes bounds the text of a marker link that is not in <sup>:
+// "[12]", "†", "iv" are markers, "see the notes" is an ordinary link.
+const maxMarkerRunes = 5
+
+// maxNoteRunes bounds a footnote body; a target longer than this is a
+// section the link jumps to, not a note.
+const maxNoteRunes = 6000
+
+// noteBodyTags are the elements that can hold one footnote's text, tried
+// from the link's target outwards.
+var noteBodyTags = map[atom.Atom]bool{
+	atom.Li: true, atom.P: true, atom.Div: true, atom.Aside: true,
+	atom.Dd: true, atom.Section: true, atom.Footer: true,
+}
+
+// backLinkTexts are the texts of links that lead from a note back to its
+// reference; they mean nothing in Markdown.
+var backLinkTexts = map[string]bool{
+	"↩": true, "↩︎": true, "↑": true, "^": true, "⤴": true, "⤶": true,
+	"↵": true, "back": true, "return": true, "[return]": true, "^ back": true,
+}
+
+type footnotes struct {
+	label   map[*html.Node]string // body → label
+	order   []*html.Node          // bodies in document order
+	refs    map[*html.Node]string // marker link → label
+	sups    map[*html.Node]bool   // <sup> elements that hold markers
+	refIDs  map[string]bool       // ids on or around markers: back-link targets
+	written bool
+}
+
+func (f *footnotes) isBody(n *html.Node) bool {
+	if f == nil {
+		return false
+	}
+	_, ok := f.label[n]
+	return ok
+}
+
+func (f *footnotes) refLabel(n *html.Node) string {
+	if f == nil {
+		return ""
+	}
+	return f.refs[n]
+}
+
+func (f *footnotes) noteSup(n *html.Node) bool {
+	return f != nil && f.sups[n]
+}
+
+// isBackLink reports whether n, inside the body of note, only leads back
+// to the text or repeats the note's number.
+func (f *footnotes) isBackLink(n, note *html.Node) bool {
+	if f == nil {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.A:
+		href := attr(n, "href")
+		if i := strings.IndexByte(href, '#'); i >= 0 && f.refIDs[href[i+1:]] {
+			return true
+		}
+		t := foldedText(n)
+		return strings.HasPrefix(href, "#") && (backLinkTexts[strings.ToLower(t)] || t == f.label[note])
+	case atom.Sup:
+		t := strings.Trim(foldedText(n), "[]().")
+		return t != "" && t == f.label[note]
+	}
+	return false
+}
+
+// findFootnotes finds the markers and bodies below root.
+func findFootnotes(root *html.Node) *footnotes {
+	ids := map[string]*html.Node{}
+	var anchors []*html.Node
+	for n := root.FirstChild; n != nil; n = nextIn(n, root) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if id := attr(n, "id"); id != "" {
+			if _, dup := ids[id]; !dup {
+				ids[id] = n
+			}
+		}
+		if n.DataAtom == atom.A && strings.Contains(attr(n, "href"), "#") {
+			anchors = append(anchors, n)
+		}
+	}
+	if len(anchors) == 0 {
+		return nil
+	}
+	f := &footnotes{
+		label: map[*html.Node]string{}, refs: map[*html.Node]string{},
+		sups: map[*html.Node]bool{}, refIDs: map[string]bool{},
+	}
+	refBody := map[*html.Node]*html.Node{}
+	for _, a := range anchors {
+		href := attr(a, "href")
+		target := ids[href[strings.IndexByte(href, '#')+1:]]
+		if target == nil || contains(target, a) {
+			continue
+		}
+		sup := markerSup(a)
+		if sup == nil && !isMarkerText(foldedText(a)) {
+			continue
+		}
+		body := noteBody(target, root)
+		if body == nil || contains(body, a) {
+			continue
+		}
+		refBody[a] = body
+		f.label[body] = ""
+		if sup != nil {
+			f.sups[sup] = true
+		}
+		for c, i := a, 0; c != nil && c != root && i < 3; c, i = c.Parent, i+1 {
+			if id := attr(c, "id"); id != "" {
+				f.refIDs[id] = true
+			}
+		}
+	}
+	if len(refBody) == 0 {
+		return nil
+	}
+	// Every item of a notes list is a note, referenced or not.
+	for body := range f.label {
+		if body.DataAtom != atom.Li || body.Parent == nil {
+			continue
+		}
+		for c := body.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+				f.label[c] = ""
+			}
+		}
+	}
+	for n := root.FirstChild; n != nil; n = nextIn(n, root) {
+		if _, ok := f.label[n]; ok && n.Type == html.ElementNode {
+			f.order = append(f.order, n)
+			f.label[n] = strconv.Itoa(len(f.order))
+		}
+	}
+	for a, body := range refBody {
+		f.refs[a] = f.label[body]
+	}
+	return f
+}
+
+// markerSup returns the <sup> a marker link sits in or holds.
+func markerSup(a *html.Node) *html.Node {
+	for c, i := a.Parent, 0; c != nil && i < 2; c, i = c.Parent, i+1 {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Sup {
+			return c
+		}
+	}
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Sup {
+			return c
+		}
+	}
+	return nil
+}
+
+// isMarkerText reports whether a link's text looks like a note marker.
+func isMarkerText(t string) bool {
+	t = strings.Trim(t, "[]() ")
+	if t == "" || utf8.RuneCountInString(t) > maxMarkerRunes {
+		return false
+	}
+	for _, r := range t {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune("*†‡§¶", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// noteBody finds the element holding a note from the link's target: the
+// target or a near ancestor that is a list item, paragraph or box, short
+// enough to be one note.
+func noteBody(target, root *html.Node) *html.Node {
+	for c, i := target, 0; c != nil && c != root && i < 4; c, i = c.Parent, i+1 {
+		if c.Type != html.ElementNode {
+			return nil
+		}
+		if _, ok := headingLevel[c.DataAtom]; ok {
+			return nil
+		}
+		if !noteBodyTags[c.DataAtom] {
+			continue
+		}
+		if c.DataAtom != atom.Li && hasDescendant(c, atom.Li) {
+			return nil
+		}
+		if utf8.RuneCountInString(rawText(c, false)) > maxNoteRunes {
+			return nil
+		}
+		return c
+	}
+	return nil
+}
+
+func hasDescendant(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = nextIn(c, n) {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether n is d or an ancestor of d.
+func contains(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d == n {
+			return true
+		}
+	}
+	return false
+}
+
+// writeDefinitions writes the notes as GFM footnote definitions, their
+// later lines indented so they stay inside the definition.
+func (f *footnotes) writeDefinitions(w *mdWriter) {
+	if f == nil || f.written {
+		return
+	}
+	f.written = true
+	for _, body := range f.order {
+		text := w.subRender(body, false, body)
+		if text == "" {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("[^" + f.label[body] + "]: ")
+		for i, line := range strings.Split(text, "\n") {
+			if i > 0 {
+				b.WriteByte('\n')
+				if line != "" {
+					b.WriteString("    ")
+				}
+			}
+			b.WriteString(line)
+		}
+		w.breakLines(2)
+		w.raw(b.String())
+		w.breakLines(2)
+	}
+}
