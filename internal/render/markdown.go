@@ -62,12 +62,12 @@ type pendingOpen struct {
 // folded spaces and hard breaks are wanted first and written only before
 // the next content, so they never pile up or dangle.
 type mdWriter struct {
-	b          strings.Builder
-	prefixes   []prefix
-	extra      int // prefixes not pushed because of maxPrefixes
+	b        strings.Builder
+	prefixes []prefix
+	extra    int // prefixes not pushed because of maxPrefixes
 	// shared is how many prefixes the last content's line and the next
 	// one share: blank lines between them carry only those.
-	shared int
+	shared     int
 	nl         int // line breaks wanted before the next content (0–2)
 	space      bool
 	hardBreak  bool
