@@ -356,8 +356,9 @@ func gather(top, body *html.Node, st stats) *html.Node {
 			}
 		}
 	}
+	parent := top.Parent
 	for _, n := range keep {
-		top.Parent.RemoveChild(n)
+		parent.RemoveChild(n)
 		art.AppendChild(n)
 	}
 	return art
