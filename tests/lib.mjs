@@ -77,3 +77,31 @@ export async function localContext(browser, opts = {}) {
   });
   return context;
 }
+
+/**
+ * Legacy-charset pages built from known byte sequences: each entry's bytes
+ * spell `text` in that charset, and the page declares it with <meta>.
+ */
+export const CHARSET_CASES = [
+  { charset: 'gbk', text: '中文', bytes: [0xd6, 0xd0, 0xce, 0xc4] },
+  { charset: 'big5', text: '中文', bytes: [0xa4, 0xa4, 0xa4, 0xe5] },
+  { charset: 'shift_jis', text: '日本語', bytes: [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea] },
+  { charset: 'euc-kr', text: '한국어', bytes: [0xc7, 0xd1, 0xb1, 0xb9, 0xbe, 0xee] },
+  { charset: 'windows-1251', text: 'Привет', bytes: [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2] },
+  // 0x93/0x94 are curly quotes in windows-1252 but C1 controls in Latin-1,
+  // so this also catches a decoder that treats the label as ISO-8859-1.
+  { charset: 'windows-1252', text: 'café “ok”', bytes: [0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94] },
+];
+
+/** Builds the page for one CHARSET_CASES entry as bytes. */
+export function charsetPage({ charset, bytes }) {
+  const ascii = (s) => [...s].map((c) => c.charCodeAt(0));
+  const para = [...ascii('<p>'), ...bytes, ...ascii(' - the same words again and again, enough to be an article. '), ...bytes, ...ascii('</p>')];
+  const out = [
+    ...ascii(`<!DOCTYPE html><html><head><meta charset="${charset}"><title>`), ...bytes,
+    ...ascii('</title></head><body><article>'),
+  ];
+  for (let i = 0; i < 6; i++) out.push(...para);
+  out.push(...ascii('</article></body></html>'));
+  return Uint8Array.from(out);
+}
