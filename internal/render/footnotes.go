@@ -104,7 +104,7 @@ func findFootnotes(root *html.Node) *footnotes {
 		}
 	}
 	if len(anchors) == 0 {
-		return nil
+		return numberedFootnotes(root, ids)
 	}
 	f := &footnotes{
 		label: map[*html.Node]string{}, refs: map[*html.Node]string{},
@@ -137,7 +137,7 @@ func findFootnotes(root *html.Node) *footnotes {
 		}
 	}
 	if len(refBody) == 0 {
-		return nil
+		return numberedFootnotes(root, ids)
 	}
 	// Every item of a notes list is a note, referenced or not.
 	for body := range f.label {
@@ -262,4 +262,132 @@ func (f *footnotes) writeDefinitions(w *mdWriter) {
 		w.raw(b.String())
 		w.breakLines(2)
 	}
+}
+
+// maxNumberedNotes bounds the notes matched by number alone.
+const maxNumberedNotes = 999
+
+// numberedFootnotes is the fallback when no marker links to its note (the
+// page linked nothing, or the link's target id did not survive): markers
+// are superscript or bracketed numbers, notes are the numbered items of an
+// ordered list, or paragraphs led by a superscript number, after the first
+// marker. It accepts only a complete match: markers numbered 1 to k, each
+// with its note, so an exponent such as x² is never taken for a note.
+func numberedFootnotes(root *html.Node, ids map[string]*html.Node) *footnotes {
+	markers := map[*html.Node]int{}
+	defs := map[int]*html.Node{}
+	seen := map[int]bool{}
+	maxNum := 0
+	for n := root.FirstChild; n != nil; n = nextIn(n, root) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Sup:
+			num := markerNumber(foldedText(n))
+			if num == 0 || hasElementOtherThan(n, atom.A) {
+				continue
+			}
+			if p := n.Parent; p != nil && p.DataAtom == atom.P && firstContent(p) == n {
+				if len(markers) > 0 && defs[num] == nil {
+					defs[num] = p
+				}
+				continue
+			}
+			if p := n.Parent; p != nil && p.DataAtom == atom.A && firstContent(p) == n && p.FirstChild == p.LastChild {
+				markers[p] = num // the link around the number is the marker
+				continue
+			}
+			markers[n] = num
+		case atom.A:
+			href := attr(n, "href")
+			i := strings.IndexByte(href, '#')
+			if i < 0 || ids[href[i+1:]] != nil || markerSup(n) != nil || hasElementChild(n) {
+				continue
+			}
+			t := foldedText(n)
+			if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
+				continue
+			}
+			if num := markerNumber(t); num > 0 {
+				markers[n] = num
+			}
+		case atom.Ol:
+			if len(markers) == 0 {
+				continue
+			}
+			next, err := strconv.Atoi(attr(n, "start"))
+			if err != nil || next < 1 {
+				next = 1
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+					if next <= maxNumberedNotes && defs[next] == nil {
+						defs[next] = c
+					}
+					next++
+				}
+			}
+		}
+	}
+	for _, num := range markers {
+		seen[num] = true
+		maxNum = max(maxNum, num)
+	}
+	if maxNum == 0 {
+		return nil
+	}
+	for i := 1; i <= maxNum; i++ {
+		if !seen[i] || defs[i] == nil {
+			return nil
+		}
+	}
+	f := &footnotes{
+		label: map[*html.Node]string{}, refs: map[*html.Node]string{},
+		sups: map[*html.Node]bool{}, refIDs: map[string]bool{},
+	}
+	for i := 1; i <= maxNum; i++ {
+		f.label[defs[i]] = strconv.Itoa(i)
+		f.order = append(f.order, defs[i])
+	}
+	for m, num := range markers {
+		if contains(defs[num], m) {
+			return nil
+		}
+		f.refs[m] = strconv.Itoa(num)
+	}
+	return f
+}
+
+// markerNumber reads a note number such as "3" or "[3]"; 0 if it is not.
+func markerNumber(t string) int {
+	t = strings.TrimSpace(strings.Trim(t, "[]() "))
+	if t == "" || len(t) > 3 {
+		return 0
+	}
+	v, err := strconv.Atoi(t)
+	if err != nil || v < 1 {
+		return 0
+	}
+	return v
+}
+
+func hasElementOtherThan(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = nextIn(c, n) {
+		if c.Type == html.ElementNode && c.DataAtom != a {
+			return true
+		}
+	}
+	return false
+}
+
+// firstContent returns the first child of n that is an element or
+// non-blank text.
+func firstContent(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c
+		}
+	}
+	return nil
 }

@@ -333,6 +333,7 @@ type frame struct {
 	after      int // line breaks wanted after the element
 	delimAtom  atom.Atom
 	linkActive bool
+	plainText  bool
 }
 
 // listState numbers the items of one list.
@@ -349,6 +350,10 @@ type mdRenderer struct {
 	lists  []listState
 	delims map[atom.Atom]int // open emphasis of each kind; inner repeats add nothing
 	links  int
+	// plain counts open headings: their content is written as text only,
+	// the convention of Defuddle, which keeps headings free of links and
+	// emphasis.
+	plain int
 	// inNote is the footnote body being rendered, whose back-links are
 	// dropped.
 	inNote *html.Node
@@ -416,6 +421,20 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 		return false
 	}
 
+	if r.plain > 0 {
+		switch {
+		case n.DataAtom == atom.A && isPermalink(n):
+			return false
+		case n.DataAtom == atom.Br:
+			w.space = true
+			return false
+		case n.DataAtom == atom.Img:
+			return false
+		}
+		if h, ok := headingLevel[n.DataAtom]; !ok || h == "" {
+			return true
+		}
+	}
 	switch n.DataAtom {
 	case atom.Br:
 		if w.flat > 0 {
@@ -488,7 +507,8 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 			f.open = w.open(h)
 		}
 		w.flat++
-		f.flat, f.after = true, 2
+		r.plain++
+		f.flat, f.plainText, f.after = true, true, 2
 		return true
 	}
 	if isBlock(n) {
@@ -530,6 +550,9 @@ func (r *mdRenderer) leave(n *html.Node) {
 	}
 	if f.flat {
 		w.flat--
+	}
+	if f.plainText {
+		r.plain--
 	}
 	if f.li {
 		if w.extra == 0 && len(w.prefixes) > 0 && w.prefixes[len(w.prefixes)-1].firstPending {
@@ -983,4 +1006,21 @@ func isDisplayCode(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// permalinkTexts are the texts of the anchors sites put in headings to
+// link to themselves; they are not part of the heading.
+var permalinkTexts = map[string]bool{
+	"": true, "#": true, "¶": true, "§": true, "🔗": true, "⚓": true,
+	"∞": true, "link": true, "permalink": true, "anchor": true,
+}
+
+// isPermalink reports whether a is an in-page anchor showing only a
+// permalink sign.
+func isPermalink(a *html.Node) bool {
+	href := attr(a, "href")
+	if !strings.HasPrefix(href, "#") || hasDescendant(a, atom.Img) {
+		return false
+	}
+	return permalinkTexts[strings.ToLower(foldedText(a))]
 }

@@ -61,13 +61,16 @@ func TestDefuddleCorpus(t *testing.T) {
 			continue
 		}
 		total++
-		res, err := article.Clean(page, article.Options{URL: truth[id].URL, Markdown: true})
+		res, err := cleanSafely(page, truth[id].URL)
 		if err != nil {
 			t.Logf("%s: %v", id, err)
 			failed = append(failed, id)
 			continue
 		}
 		got := normalizeMD(res.Markdown)
+		if os.Getenv("ARTICLECLEAN_CORPUS_DUMP") != "" {
+			t.Logf("=== %s content\n%s\n=== markdown\n%s", id, res.Content, res.Markdown)
+		}
 		found, all := lineRecall(want, got, missing)
 		linesFound += found
 		linesAll += all
@@ -169,4 +172,15 @@ func lineRecall(want, got string, missing map[string]int) (found, all int) {
 		}
 	}
 	return found, all
+}
+
+// cleanSafely runs the pipeline, turning a panic of a stage still being
+// built into an error so one page cannot stop the measurement.
+func cleanSafely(page []byte, url string) (res article.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return article.Clean(page, article.Options{URL: url, Markdown: true})
 }
