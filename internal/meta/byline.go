@@ -45,10 +45,12 @@ func cleanByline(s string) string {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
+	s = cutDate(s)
 	s = strings.Trim(s, " :：,，;|/／-–—·•")
-	if s == "" || looksLikeURL(s) || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
-		return ""
+	if s == "" || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
+		return "" // markup or code leaked into a meta tag is no name
 	}
+	s = joinCJKLetters(s)
 	if !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""
 	}
@@ -57,6 +59,39 @@ func cleanByline(s string) string {
 
 // bylineCuts end the name part of a visible byline.
 var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on "}
+
+// joinCJKLetters removes the spaces some pages put between the characters
+// of a Chinese name to line it up ("赵 培"); names separated by spaces,
+// each of several characters, stay apart.
+func joinCJKLetters(s string) string {
+	parts := strings.Fields(s)
+	if len(parts) < 2 {
+		return s
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 || !hasCJK(p) {
+			return s
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// cutDate ends a byline where a date written after the name begins
+// ("Jane Doe - Mar 27, 2024", "Jane Doe 2025/4/29").
+func cutDate(s string) string {
+	if !hasYear(s) {
+		return s
+	}
+	f := strings.Fields(s)
+	for i := 1; i < len(f); i++ {
+		w := strings.ToLower(strings.Trim(f[i], ".,-–—|·•"))
+		startsDigit := w != "" && w[0] >= '0' && w[0] <= '9'
+		if monthOf(w) > 0 && i+1 < len(f) && f[i+1][0] >= '0' && f[i+1][0] <= '9' || startsDigit && hasYear(strings.Join(f[i:], " ")) {
+			return strings.Join(f[:i], " ")
+		}
+	}
+	return s
+}
 
 func stripBylinePrefix(s string) string {
 	low := strings.ToLower(s)

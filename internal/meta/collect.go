@@ -2,6 +2,7 @@ package meta
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"articleclean/internal/dom"
@@ -194,7 +195,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 	switch n.DataAtom {
 	case atom.H1:
 		if len(p.headings) < maxHeadings {
-			if t := dom.Text(n); t != "" {
+			if t := headingText(n); t != "" {
 				p.headings = append(p.headings, heading{text: t, level: 1})
 			}
 		}
@@ -221,7 +222,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		return false
 	}
 	if len(p.headings) < maxHeadings && n.DataAtom != atom.Body && isHeadingTag(n.DataAtom) && containsAny(cls, headlineClasses) {
-		if t := dom.Text(n); t != "" {
+		if t := headingText(n); t != "" {
 			p.headings = append(p.headings, heading{text: t, level: 2})
 		}
 	}
@@ -236,6 +237,32 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	}
 	return false
+}
+
+// anchorMarks are the symbols documentation generators append to headings
+// as permalinks (Sphinx's ¶, GitHub's and MkDocs' #, §).
+const anchorMarks = "¶#§🔗\uf0c1 "
+
+// headingText returns a heading's text as it reads: a <br> or a block
+// inside it separates words, and a trailing permalink mark is dropped.
+func headingText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+		case c.Type == html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+				skip = true
+			case atom.Br, atom.Div, atom.P:
+				b.WriteByte(' ')
+			}
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return strings.TrimRight(dom.Fold(b.String()), anchorMarks)
 }
 
 // isHeadingTag lists the elements a theme may mark as the headline with a
@@ -310,16 +337,33 @@ func (p *page) textHint(n *html.Node) {
 // with the source and the date.
 var bylineLabels = []string{"作者：", "作者:", "记者：", "记者:", "記者：", "記者:", "文／", "文/", "撰文：", "撰稿：", "Autor:", "Autorin:", "Auteur :", "Auteur:", "Author:", "Автор:"}
 
+// maxCJKNameRunes bounds a CJK author name found after a label; Chinese
+// names are two to four characters, pen names a few more.
+const maxCJKNameRunes = 8
+
 // labelledByline records the text after a byline label.
 func (p *page) labelledByline(t string) {
 	if len(p.textBylines) >= maxBylines {
 		return
 	}
 	for _, l := range bylineLabels {
-		if i := strings.Index(t, l); i >= 0 {
-			p.textBylines = append(p.textBylines, t[i:])
-			return
+		i := strings.Index(t, l)
+		if i < 0 {
+			continue
 		}
+		rest := strings.TrimLeft(t[i+len(l):], " ")
+		// The name runs to the next space or punctuation; a CJK run much
+		// longer than a name is a sentence that happened to hold the label.
+		end := strings.IndexFunc(rest, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '·' && r != '.' && r != '&' && r != '-'
+		})
+		if end >= 0 {
+			rest = rest[:end]
+		}
+		if rest != "" && (!hasCJK(rest) || utf8.RuneCountInString(rest) <= maxCJKNameRunes) {
+			p.textBylines = append(p.textBylines, rest)
+		}
+		return
 	}
 }
 

@@ -12,12 +12,14 @@ import (
 // ldInfo is what the page's JSON-LD (schema.org) says about its article.
 type ldInfo struct {
 	headline  string // from an article-like node only
-	author    string
+	author    string // people only
+	authorOrg string // an organization named as author, a last resort
 	published string
 	publisher string
 	siteName  string // a WebSite node's name
 	image     string
 	url       string
+	article   bool // the best node has an article type
 }
 
 // ldTypeRank ranks schema.org types by how surely a node of that type
@@ -83,6 +85,7 @@ func readJSONLD(scripts []string) ldInfo {
 	if best == nil {
 		return info
 	}
+	info.article = bestRank == 3
 	if bestRank >= 2 {
 		info.headline = ldString(best["headline"])
 		if info.headline == "" {
@@ -94,10 +97,13 @@ func readJSONLD(scripts []string) ldInfo {
 			continue
 		}
 		if info.author == "" {
-			info.author = ldNames(n["author"], ids)
+			info.author = ldNames(n["author"], ids, false)
 			if info.author == "" {
-				info.author = ldNames(n["creator"], ids)
+				info.author = ldNames(n["creator"], ids, false)
 			}
+		}
+		if info.authorOrg == "" {
+			info.authorOrg = ldNames(n["author"], ids, true)
 		}
 		if info.published == "" {
 			for _, k := range [...]string{"datePublished", "dateCreated", "uploadDate"} {
@@ -108,7 +114,7 @@ func readJSONLD(scripts []string) ldInfo {
 			}
 		}
 		if info.publisher == "" {
-			info.publisher = ldNames(n["publisher"], ids)
+			info.publisher = ldNames(n["publisher"], ids, true)
 		}
 		if info.image == "" {
 			info.image = ldImage(n["image"], ids, 0)
@@ -309,8 +315,10 @@ func ldString(v any) string {
 }
 
 // ldNames returns the names of a person or organization value, which may
-// be a string, an object, an @id reference or an array of those.
-func ldNames(v any, ids map[string]map[string]any) string {
+// be a string, an object, an @id reference or an array of those. Unless
+// orgs is set, organizations are left out: a site that names itself as the
+// author usually shows a person's name on the page.
+func ldNames(v any, ids map[string]map[string]any, orgs bool) string {
 	var names []string
 	add := func(s string) {
 		if s == "" || looksLikeURL(s) {
@@ -337,6 +345,9 @@ func ldNames(v any, ids map[string]map[string]any) string {
 			}
 		case map[string]any:
 			x = resolve(x, ids)
+			if !orgs && typeIsOrg(x) {
+				return
+			}
 			name := ldString(x["name"])
 			if name == "" {
 				given, family := ldString(x["givenName"]), ldString(x["familyName"])
@@ -347,6 +358,19 @@ func ldNames(v any, ids map[string]map[string]any) string {
 	}
 	one(v, 0)
 	return strings.Join(names, ", ")
+}
+
+// orgTypes are the schema.org types of organizations that sites name as
+// an article's author.
+var orgTypes = []string{"organization", "newsmediaorganization", "corporation", "localbusiness", "educationalorganization", "medicalorganization", "governmentorganization", "ngo", "onlinebusiness"}
+
+func typeIsOrg(n map[string]any) bool {
+	for _, t := range orgTypes {
+		if hasType(n, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func resolve(m map[string]any, ids map[string]map[string]any) map[string]any {

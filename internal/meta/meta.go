@@ -88,13 +88,15 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 }
 
 func chooseByline(p *page, ld ldInfo) string {
-	cands := []string{ld.author, p.itemprops["author"], p.itemprops["creator"]}
+	cands := []string{ld.author}
 	for _, k := range authorKeys {
 		cands = append(cands, p.metas[k])
 	}
+	cands = append(cands, p.itemprops["author"], p.itemprops["creator"])
 	cands = append(cands, p.relAuthors...)
 	cands = append(cands, p.bylines...)
 	cands = append(cands, p.textBylines...)
+	cands = append(cands, ld.authorOrg)
 	for _, c := range cands {
 		if b := cleanByline(html.UnescapeString(c)); b != "" {
 			return b

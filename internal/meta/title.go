@@ -211,8 +211,21 @@ func chooseTitle(p *page, ld ldInfo, sites []string) string {
 			}
 			for _, m := range metas {
 				if agrees(hk, m, sites, pass) {
+					if pass == 0 && titleKey(stripSite(m, sites)) == hk {
+						return stripSite(m, sites)
+					}
 					return stripSite(h.text, sites)
 				}
+			}
+		}
+	}
+	// On an article page the visible headline is the first <h1>, even
+	// when the metadata words it differently (an SEO title, an older
+	// wording); elsewhere an <h1> is as often a banner's slogan.
+	if ld.article || strings.EqualFold(p.metas["og:type"], "article") {
+		for _, h := range p.headings {
+			if h.level == 1 && !isSiteName(h.text, sites) && plausibleHeadline(h.text) {
+				return stripSite(h.text, sites)
 			}
 		}
 	}
@@ -235,6 +248,13 @@ func chooseTitle(p *page, ld ldInfo, sites []string) string {
 		}
 	}
 	return ""
+}
+
+// plausibleHeadline rejects headings too short or too long to be an
+// article's headline.
+func plausibleHeadline(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 4 && n <= 300
 }
 
 // minContainedRunes is how long a heading must be before being found inside
