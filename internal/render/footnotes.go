@@ -111,6 +111,7 @@ func findFootnotes(root *html.Node) *footnotes {
 		sups: map[*html.Node]bool{}, refIDs: map[string]bool{},
 	}
 	refBody := map[*html.Node]*html.Node{}
+	bodyOf := map[*html.Node]*html.Node{} // noteBody per target, computed once
 	for _, a := range anchors {
 		href := attr(a, "href")
 		target := ids[href[strings.IndexByte(href, '#')+1:]]
@@ -118,10 +119,14 @@ func findFootnotes(root *html.Node) *footnotes {
 			continue
 		}
 		sup := markerSup(a)
-		if sup == nil && !isMarkerText(foldedText(a)) {
+		if sup == nil && !isMarkerText(shortText(a)) {
 			continue
 		}
-		body := noteBody(target, root)
+		body, done := bodyOf[target]
+		if !done {
+			body = noteBody(target, root)
+			bodyOf[target] = body
+		}
 		if body == nil || contains(body, a) {
 			continue
 		}
@@ -284,7 +289,7 @@ func numberedFootnotes(root *html.Node, ids map[string]*html.Node) *footnotes {
 		}
 		switch n.DataAtom {
 		case atom.Sup:
-			num := markerNumber(foldedText(n))
+			num := markerNumber(shortText(n))
 			if num == 0 || hasElementOtherThan(n, atom.A) {
 				continue
 			}
@@ -305,7 +310,7 @@ func numberedFootnotes(root *html.Node, ids map[string]*html.Node) *footnotes {
 			if i < 0 || ids[href[i+1:]] != nil || markerSup(n) != nil || hasElementChild(n) {
 				continue
 			}
-			t := foldedText(n)
+			t := shortText(n)
 			if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
 				continue
 			}
@@ -390,4 +395,19 @@ func firstContent(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// maxMarkerNodes bounds the nodes read for a marker's text: markers are
+// tiny, and reading no further keeps deep trees linear.
+const maxMarkerNodes = 8
+
+// shortText is the folded text of a small subtree, or "" for a large one.
+func shortText(n *html.Node) string {
+	count := 0
+	for c := n.FirstChild; c != nil; c = nextIn(c, n) {
+		if count++; count > maxMarkerNodes {
+			return ""
+		}
+	}
+	return foldedText(n)
 }

@@ -254,15 +254,30 @@ func escapeInline(b *strings.Builder, s string) {
 		case '\\', '*', '_', '`', '[', ']':
 			b.WriteByte('\\')
 		case '<':
-			if i+1 < len(s) {
-				n := s[i+1]
-				if n == '/' || n == '!' || n == '?' || (n|0x20 >= 'a' && n|0x20 <= 'z') {
-					b.WriteByte('\\')
-				}
+			if opensHTML(s[i+1:]) {
+				b.WriteByte('\\')
 			}
 		}
 		b.WriteByte(c)
 	}
+}
+
+// opensHTML reports whether text after "<" would start raw HTML. An
+// autolink such as <me@example.com> is left alone, as the reference does:
+// it renders as the address it shows.
+func opensHTML(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	c := rest[0]
+	if c != '/' && c != '!' && c != '?' && (c|0x20 < 'a' || c|0x20 > 'z') {
+		return false
+	}
+	end := strings.IndexByte(rest, '>')
+	if end < 0 {
+		return true
+	}
+	return !strings.ContainsAny(rest[:end], "@:")
 }
 
 func (w *mdWriter) pushPrefix(p prefix) {
@@ -975,11 +990,26 @@ func isLineNumbers(code string) bool {
 	return prev >= 0
 }
 
+// codeBlockDepth is how deep below a code element a block is looked for:
+// highlighters put the pre or table right inside their wrapper, and a
+// shallow look keeps hostile nesting linear.
+const codeBlockDepth = 3
+
 func hasBlockDescendant(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = nextIn(c, n) {
-		if isBlock(c) {
-			return true
+	level := []*html.Node{n}
+	for d := 0; d < codeBlockDepth && len(level) > 0; d++ {
+		var next []*html.Node
+		for _, p := range level {
+			for c := p.FirstChild; c != nil; c = c.NextSibling {
+				if isBlock(c) {
+					return true
+				}
+				if c.FirstChild != nil {
+					next = append(next, c)
+				}
+			}
 		}
+		level = next
 	}
 	return false
 }

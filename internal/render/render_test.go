@@ -110,6 +110,7 @@ func TestMarkdown(t *testing.T) {
 		{"trailing br dropped", `<p>a<br></p><p>b</p>`, "a\n\nb"},
 		{"br in quote", `<blockquote>a<br>b</blockquote>`, "> a  \n> b"},
 		{"escapes", `<p>a*b_c [d] \ e ` + "`" + `f</p>`, "a\\*b\\_c \\[d\\] \\\\ e \\`f"},
+		{"autolink-like text", `<p>Reach &lt;me@e.com&gt;.</p>`, "Reach <me@e.com>."},
 		{"tag-like text", `<p>Monte&lt;video&gt; and 1 &lt; 2</p>`, `Monte\<video> and 1 < 2`},
 		{"line start escapes", `<p>- not a list</p><p>1. not ordered</p><p># not heading</p><p>&gt; no quote</p><p>+ no</p><p>===</p>`,
 			"\\- not a list\n\n1\\. not ordered\n\n\\# not heading\n\n\\> no quote\n\n\\+ no\n\n\\===",
