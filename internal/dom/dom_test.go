@@ -1,0 +1,351 @@
+package dom
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// body parses s as a document and returns its <body>.
+func body(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if b == nil {
+		t.Fatal("no body")
+	}
+	return b
+}
+
+func render(t *testing.T, n *html.Node) string {
+	t.Helper()
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&b, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b.String()
+}
+
+func TestClone(t *testing.T) {
+	const src = `<div id="a" class="x"><p>one <b>two</b></p><!--c--><ul><li>3</li><li>4<i>5</i></li></ul>tail</div><p>after</p>`
+	b := body(t, src)
+	div := b.FirstChild
+	want := func() string {
+		var s strings.Builder
+		html.Render(&s, div)
+		return s.String()
+	}()
+
+	cp := Clone(div)
+	if cp.Parent != nil || cp.PrevSibling != nil || cp.NextSibling != nil {
+		t.Error("clone is attached to a tree")
+	}
+	var got strings.Builder
+	html.Render(&got, cp)
+	if got.String() != want {
+		t.Fatalf("clone renders\n%s\nwant\n%s", got.String(), want)
+	}
+
+	// Deep: changing the clone leaves the original alone.
+	SetAttr(cp, "id", "changed")
+	Find(cp, func(n *html.Node) bool { return n.DataAtom == atom.B }).FirstChild.Data = "CHANGED"
+	Detach(Find(cp, func(n *html.Node) bool { return n.DataAtom == atom.Ul }))
+	var after strings.Builder
+	html.Render(&after, div)
+	if after.String() != want {
+		t.Errorf("original changed with its clone:\n%s", after.String())
+	}
+	if Attr(div, "id") != "a" {
+		t.Error("attributes are shared between clone and original")
+	}
+
+	// A leaf and a deep chain.
+	leaf := Clone(&html.Node{Type: html.TextNode, Data: "x"})
+	if leaf.Data != "x" || leaf.FirstChild != nil {
+		t.Errorf("clone of a text node: %+v", leaf)
+	}
+	deep := body(t, strings.Repeat("<div>", 400)+"core"+strings.Repeat("</div>", 400))
+	if Text(Clone(deep)) != "core" {
+		t.Error("clone of a deep chain lost its text")
+	}
+}
+
+func TestNextWalksDocumentOrder(t *testing.T) {
+	b := body(t, `<div><p>a</p><p>b<i>c</i></p></div><span>d</span>`)
+	var tags []string
+	for n := b.FirstChild; n != nil; n = Next(n, b, false) {
+		if n.Type == html.ElementNode {
+			tags = append(tags, n.Data)
+		}
+	}
+	if want := []string{"div", "p", "p", "i", "span"}; !slices.Equal(tags, want) {
+		t.Errorf("order %v, want %v", tags, want)
+	}
+	// skipChildren jumps over the div.
+	if n := Next(b.FirstChild, b, true); n == nil || n.Data != "span" {
+		t.Errorf("Next(div, skip) = %v, want span", n)
+	}
+	// The walk stays inside root.
+	div := b.FirstChild
+	var last *html.Node
+	for n := div.FirstChild; n != nil; n = Next(n, div, false) {
+		last = n
+	}
+	if last == nil || last.Data != "c" {
+		t.Errorf("walk inside div ended at %v, want the text c", last)
+	}
+}
+
+func TestElementsDetachDuringWalk(t *testing.T) {
+	b := body(t, `<div class="drop"><p>gone</p></div><p>keep1</p><div><span class="drop">x</span><p>keep2</p></div><aside class="drop">y</aside><p>keep3</p>`)
+	var visited []string
+	Elements(b, func(n *html.Node) bool {
+		visited = append(visited, n.Data+"."+Attr(n, "class"))
+		if Attr(n, "class") == "drop" {
+			Detach(n)
+			return false
+		}
+		return true
+	})
+	if got, want := render(t, b), `<p>keep1</p><div><p>keep2</p></div><p>keep3</p>`; got != want {
+		t.Errorf("after walk:\n%s\nwant\n%s", got, want)
+	}
+	want := []string{"div.drop", "p.", "div.", "span.drop", "p.", "aside.drop", "p."}
+	if !slices.Equal(visited, want) {
+		t.Errorf("visited %v, want %v", visited, want)
+	}
+}
+
+func TestElementsSkipChildren(t *testing.T) {
+	b := body(t, `<section><p>in</p></section><p>out</p>`)
+	var visited []string
+	Elements(b, func(n *html.Node) bool {
+		visited = append(visited, n.Data)
+		return n.DataAtom != atom.Section
+	})
+	if want := []string{"section", "p"}; !slices.Equal(visited, want) {
+		t.Errorf("visited %v, want %v", visited, want)
+	}
+}
+
+func TestElementsUnwrapDuringWalk(t *testing.T) {
+	b := body(t, `<span class="w"><b>x</b></span><i>y</i>`)
+	var visited []string
+	Elements(b, func(n *html.Node) bool {
+		visited = append(visited, n.Data)
+		if n.DataAtom == atom.Span {
+			Unwrap(n)
+			return false
+		}
+		return true
+	})
+	if got := render(t, b); got != `<b>x</b><i>y</i>` {
+		t.Errorf("after unwrap: %s", got)
+	}
+	if !slices.Contains(visited, "i") {
+		t.Errorf("walk stopped after unwrap: visited %v", visited)
+	}
+}
+
+// TestElementsDeepTree checks that the walkers need no stack for depth. The
+// depth is moderate because Elements climbs the ancestors of each node to
+// find where to continue, so its time grows with depth × size; the parse
+// stage bounds the depth of real documents.
+func TestElementsDeepTree(t *testing.T) {
+	n := 10000
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	p := root
+	for i := 0; i < n; i++ {
+		c := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		p.AppendChild(c)
+		p = c
+	}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: "deep"})
+	count := 0
+	Elements(root, func(*html.Node) bool { count++; return true })
+	if count != n {
+		t.Errorf("visited %d elements, want %d", count, n)
+	}
+	if TextLen(root) != 4 || Text(root) != "deep" {
+		t.Errorf("TextLen = %d, Text = %q", TextLen(root), Text(root))
+	}
+}
+
+func TestTextAndTextLen(t *testing.T) {
+	tests := []struct {
+		in      string
+		text    string
+		textLen int
+	}{
+		{`<p>  Hello,   <b>world</b>!  </p>`, "Hello, world!", 12},
+		{`<p>中文 新闻</p>`, "中文 新闻", 4},
+		{"<p>a\u00a0\u00a0b</p>", "a b", 2},
+		{`<div>x<script>var a = 1;</script><style>p{}</style><noscript>n</noscript>y</div>`, "xy", 2},
+		{`<div></div>`, "", 0},
+	}
+	for _, tc := range tests {
+		b := body(t, tc.in)
+		if got := Text(b); got != tc.text {
+			t.Errorf("Text(%s) = %q, want %q", tc.in, got, tc.text)
+		}
+		// TextLen counts every non-space character of text nodes, the
+		// contents of scripts included; only the first rows are free of them.
+		if !strings.Contains(tc.in, "<script>") {
+			if got := TextLen(b); got != tc.textLen {
+				t.Errorf("TextLen(%s) = %d, want %d", tc.in, got, tc.textLen)
+			}
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"   ", ""},
+		{"a", "a"},
+		{"  a  b  ", "a b"},
+		{"a\n\t\r\fb", "a b"},
+		{"a\u00a0b", "a b"},
+		{"a\u3000b", "a b"}, // ideographic space
+		{"中文\n\n新闻", "中文 新闻"},
+	}
+	for _, tc := range tests {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestUTF16Len(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abc", 3},
+		{"é", 1},
+		{"中文", 2},
+		{"😀", 2},
+		{"a😀b", 4},
+		{"\xff", 1}, // an invalid byte is one U+FFFD
+	}
+	for _, tc := range tests {
+		if got := UTF16Len(tc.in); got != tc.want {
+			t.Errorf("UTF16Len(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHintWordsMatchParts(t *testing.T) {
+	ad := Set("ad")
+	tests := []struct {
+		class, id string
+		match     bool
+	}{
+		{"ad-slot", "", true},
+		{"", "topAd", true},
+		{"side_ad_box", "", true},
+		{"AD", "", true},
+		{"card ad", "", true},
+		{"header", "", false},
+		{"shadow", "", false},
+		{"gradient", "", false},
+		{"read-more", "", false},
+		{"", "loadMore", false},
+		{"adhesive", "", false},
+	}
+	for _, tc := range tests {
+		n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		if tc.class != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: tc.class})
+		}
+		if tc.id != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "id", Val: tc.id})
+		}
+		words := HintWords(n)
+		if got := AnyIn(words, ad); got != tc.match {
+			t.Errorf("class=%q id=%q: words %q, match %v, want %v", tc.class, tc.id, words, got, tc.match)
+		}
+	}
+}
+
+func TestHintWordsParts(t *testing.T) {
+	n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{
+		{Key: "class", Val: "post-Body  sideBar"}, {Key: "id", Val: "main_col"}, {Key: "title", Val: "ignored"},
+	}}
+	got := HintWords(n)
+	for _, w := range []string{"post-body", "post", "body", "sidebar", "side", "bar", "main_col", "main", "col"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("HintWords = %q, missing %q", got, w)
+		}
+	}
+	if slices.Contains(got, "ignored") {
+		t.Errorf("HintWords read a non-class attribute: %q", got)
+	}
+	if w := HintWords(&html.Node{Type: html.ElementNode, Data: "p"}); len(w) != 0 {
+		t.Errorf("no class or id: %q", w)
+	}
+}
+
+func TestAttrHelpers(t *testing.T) {
+	n := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: []html.Attribute{
+		{Key: "src", Val: "a"}, {Namespace: "xlink", Key: "href", Val: "ns"},
+	}}
+	if Attr(n, "href") != "" || HasAttr(n, "href") {
+		t.Error("namespaced attribute read as a plain one")
+	}
+	SetAttr(n, "src", "b")
+	SetAttr(n, "alt", "c")
+	if Attr(n, "src") != "b" || Attr(n, "alt") != "c" || len(n.Attr) != 3 {
+		t.Errorf("after SetAttr: %v", n.Attr)
+	}
+	if !DelAttr(n, "src") || DelAttr(n, "src") || HasAttr(n, "src") {
+		t.Errorf("DelAttr: %v", n.Attr)
+	}
+	if !IsElement(n, atom.P, atom.Img) || IsElement(n, atom.P) || IsElement(nil, atom.Img) {
+		t.Error("IsElement")
+	}
+}
+
+func TestClassID(t *testing.T) {
+	n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "id", Val: "Main"}, {Key: "class", Val: "A b"}}}
+	if got := ClassID(n); got != "a b main" {
+		t.Errorf("ClassID = %q", got)
+	}
+	if got := ClassID(&html.Node{Type: html.ElementNode, Data: "div"}); got != "" {
+		t.Errorf("ClassID of a bare div = %q", got)
+	}
+}
+
+func TestSplitSrcset(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Candidate
+	}{
+		{"", nil},
+		{"a.jpg", []Candidate{{"a.jpg", ""}}},
+		{"a.jpg 1x, b.jpg 2x", []Candidate{{"a.jpg", "1x"}, {"b.jpg", "2x"}}},
+		{" a.jpg 320w ,b.jpg 640w ", []Candidate{{"a.jpg", "320w"}, {"b.jpg", "640w"}}},
+		// CDN addresses with commas survive.
+		{"https://cdn.example/w_320,h_200/a.jpg 320w, https://cdn.example/w_640,h_400/a.jpg 640w",
+			[]Candidate{{"https://cdn.example/w_320,h_200/a.jpg", "320w"}, {"https://cdn.example/w_640,h_400/a.jpg", "640w"}}},
+		// A URL ends only at white space, so a comma between two URLs
+		// without a space belongs to the URL (the HTML standard's rule).
+		{"a.jpg,b.jpg 2x", []Candidate{{"a.jpg,b.jpg", "2x"}}},
+		{"a.jpg, b.jpg 2x", []Candidate{{"a.jpg", ""}, {"b.jpg", "2x"}}},
+	}
+	for _, tc := range tests {
+		if got := SplitSrcset(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("SplitSrcset(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
