@@ -27,6 +27,11 @@ type Options struct {
 	KeepAll bool
 }
 
+// noscriptMessageMax is the most text a <noscript> without images may hold
+// and still be a mere request to enable scripts; longer ones are the static
+// copy of the page's content.
+const noscriptMessageMax = 200
+
 // adMaxShare bounds an ad-hinted block to this share of the page's text:
 // a container named "ad…" that holds most of the page is a false match.
 const adMaxShare = 0.3
@@ -73,6 +78,12 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Head {
 			return true
 		}
+		if n.DataAtom == atom.Noscript && dom.TextLen(n) < noscriptMessageMax && !holdsMedia(n) {
+			// "Please enable JavaScript" and the like.
+			r.Add(report.Element, "noscript-message", n, "")
+			dom.Detach(n)
+			return false
+		}
 		if isHidden(n) {
 			r.Add(report.Element, "hidden", n, "")
 			dom.Detach(n)
@@ -83,16 +94,17 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		words := hintWords(n)
-		if len(words) == 0 {
+		words, dataWords := hintWords(n)
+		if len(words) == 0 && len(dataWords) == 0 {
 			return true
 		}
-		if dom.AnyIn(words, adWords) && dom.TextLen(n) <= adLimit {
+		if (dom.AnyIn(words, adWords) || dom.AnyIn(dataWords, dataAdWords)) && dom.TextLen(n) <= adLimit {
 			r.Add(report.Ad, "ad-container", n, "")
 			dom.Detach(n)
 			return false
 		}
-		if !opts.KeepAll && dom.AnyIn(words, promoWords) && dom.TextLen(n) <= promoMaxText && !holdsMedia(n) {
+		if !opts.KeepAll && (dom.AnyIn(words, promoWords) || dom.AnyIn(dataWords, dataPromoWords)) &&
+			dom.TextLen(n) <= promoMaxText && !holdsMedia(n) {
 			r.Add(report.Element, "promo", n, "")
 			dom.Detach(n)
 			return false
@@ -169,21 +181,18 @@ func holdsMedia(n *html.Node) bool {
 	}) != nil
 }
 
-// hintWords returns the parts of n's class, id, and data-* and aria-label
-// attribute names, lower-cased, that the hint tables are matched against.
-func hintWords(n *html.Node) []string {
-	var words []string
+// hintWords returns the parts of n's class and id, and separately those of
+// its data-* attribute names, lower-cased, for the hint tables.
+func hintWords(n *html.Node) (words, dataWords []string) {
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "class" || a.Key == "id":
 			words = dom.AppendWords(words, a.Val)
 		case strings.HasPrefix(a.Key, "data-"):
-			words = dom.AppendWords(words, a.Key[len("data-"):])
-		case a.Key == "role" && (a.Val == "complementary" || a.Val == "banner"):
-			// Landmarks are for the extract stage, not clutter.
+			dataWords = dom.AppendWords(dataWords, a.Key[len("data-"):])
 		}
 	}
-	return words
+	return words, dataWords
 }
 
 // trackerRule names why an image or iframe is a tracker, or returns "".

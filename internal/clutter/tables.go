@@ -31,6 +31,15 @@ var adWords = dom.Set(
 	"guanggao", "teads", "adchoices", "mgid", "revcontent", "zergnet",
 )
 
+// dataAdWords are the data-* attribute name parts that mark an ad slot
+// (data-ad-slot, data-ad-unit-path, data-tms-ad-type). Vendor names are
+// not among them: content containers carry data-taboola-target and the
+// like to tell a widget where to insert itself after the article.
+var dataAdWords = dom.Set("ad", "ads", "adslot", "adunit", "advert", "advertisement", "dfp", "sponsored")
+
+// dataPromoWords are the data-* attribute name parts of promo slots.
+var dataPromoWords = dom.Set("newsletter", "selfpromo", "promo", "subscribe", "paywall")
+
 // promoWords mark self-promotion and social furniture: newsletters, app
 // downloads, subscription walls, share and follow bars, related-content
 // rails, comment widgets. Such blocks are removed when they are small

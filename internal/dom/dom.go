@@ -197,16 +197,31 @@ func Fold(s string) string {
 }
 
 // TextLen returns the number of non-space characters of text below n, a
-// length that is fair to every script.
+// length that is fair to every script. Script, style and template contents
+// are not text a reader sees and are skipped.
 func TextLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return countNonSpace(n.Data)
+	}
 	count := 0
-	for c := n; c != nil; c = Next(c, n, false) {
-		if c.Type == html.TextNode {
-			for _, r := range c.Data {
-				if !unicode.IsSpace(r) {
-					count++
-				}
-			}
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			count += countNonSpace(c.Data)
+		case IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = Next(c, n, skip)
+	}
+	return count
+}
+
+func countNonSpace(s string) int {
+	count := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			count++
 		}
 	}
 	return count

@@ -74,6 +74,48 @@ func Article(doc *html.Node, opts Options) *html.Node {
 			break
 		}
 	}
+	// Listings, product pages and hubs have no article-like block: their
+	// content is many short, linked items that scoring rightly distrusts
+	// in an article. When every attempt found little of a page with much
+	// text, the page's own main container, stripped of furniture, is the
+	// better answer.
+	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits {
+		if art := landmarkAttempt(body, opts); art != nil {
+			if u := measure(art)[art].units; u > bestUnits {
+				best = art
+			}
+		}
+	}
+	return best
+}
+
+// landmarkAttempt returns the page's main landmark (or the whole body)
+// with furniture stripped, or nil.
+func landmarkAttempt(body *html.Node, opts Options) *html.Node {
+	stripUnlikely(body)
+	st := measure(body)
+	root := landmark(body, st)
+	art := newDiv()
+	moveChildren(root, art)
+	tidy(art, measure(art), flags{}, opts)
+	return art
+}
+
+// landmark finds the container the page declares as its main content:
+// the largest <main> or role=main, else body.
+func landmark(body *html.Node, st stats) *html.Node {
+	var best *html.Node
+	for _, n := range dom.FindAll(body, atom.Main, atom.Div, atom.Section) {
+		if n.DataAtom != atom.Main && !strings.EqualFold(dom.Attr(n, "role"), "main") {
+			continue
+		}
+		if best == nil || st.units(n) > st.units(best) {
+			best = n
+		}
+	}
+	if best == nil || st.units(best)*4 < st.units(body) {
+		return body
+	}
 	return best
 }
 

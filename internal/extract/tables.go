@@ -96,6 +96,10 @@ const (
 	// than retryShare of the page's text) is retried with looser rules.
 	retryUnits = 500
 	retryShare = 0.25
+	// weakShare and weakUnits: a best attempt with less text than both is
+	// weak, and the page's main landmark is tried instead.
+	weakShare = 0.15
+	weakUnits = 1500
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2

@@ -54,57 +54,52 @@ func Resolve(doc *html.Node, base *url.URL, r *report.Report) {
 	}
 }
 
-// useNoscript replaces a <noscript> holding an image fallback by that
-// image when the image beside it is a placeholder or missing, and removes
-// the noscript otherwise. With scripting on, as in browsers, the parser
-// keeps noscript content as text, so it is parsed here.
+// useNoscript resolves a <noscript> (parsed with scripting off, so its
+// content is elements). When it holds just an image that stands for a
+// lazy image beside it, the better of the two stays; otherwise the noscript
+// is unwrapped and its content judged like the rest of the page.
 func useNoscript(n *html.Node, r *report.Report) {
-	var raw strings.Builder
-	dom.AppendText(&raw, n)
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			raw.WriteString(c.Data)
-		}
-	}
-	if !strings.Contains(strings.ToLower(raw.String()), "<img") || n.Parent == nil {
-		dom.Detach(n)
-		return
-	}
-	nodes, err := html.ParseFragment(strings.NewReader(raw.String()), n.Parent)
-	if err != nil {
-		dom.Detach(n)
-		return
-	}
-	var img *html.Node
-	for _, c := range nodes {
-		if c.DataAtom == atom.Img {
-			img = c
-		} else if found := dom.Find(c, func(x *html.Node) bool { return x.DataAtom == atom.Img }); found != nil {
-			img = found
-		}
-		if img != nil {
-			break
-		}
-	}
+	img := onlyImage(n)
 	if img == nil {
-		dom.Detach(n)
+		dom.Unwrap(n)
 		return
 	}
-	if img.Parent != nil {
-		img.Parent.RemoveChild(img)
-	}
-	// The scripted image the fallback stands for is usually the previous
-	// element sibling, or the only image of the parent.
 	prev := n.PrevSibling
-	for prev != nil && prev.Type != html.ElementNode {
+	for prev != nil && prev.Type == html.TextNode && dom.IsBlank(prev.Data) {
 		prev = prev.PrevSibling
 	}
+	if prev == nil && n.Parent != nil && onlyImage(n.Parent) != nil {
+		prev = onlyImage(n.Parent)
+		if prev == img {
+			prev = nil
+		}
+	}
 	if prev != nil && prev.DataAtom == atom.Img {
+		if hasRealSource(prev) && !isLazy(prev) {
+			r.Add(report.Element, "duplicate-noscript-image", n, "")
+			dom.Detach(n)
+			return
+		}
 		r.Add(report.Element, "lazy-image-replaced", prev, "")
 		dom.Detach(prev)
 	}
-	n.Parent.InsertBefore(img, n)
-	dom.Detach(n)
+	dom.Unwrap(n)
+}
+
+// onlyImage returns the single <img> below n when n holds nothing else
+// worth keeping (no text), or nil.
+func onlyImage(n *html.Node) *html.Node {
+	imgs := dom.FindAll(n, atom.Img)
+	if len(imgs) != 1 || dom.TextLen(n) > 0 {
+		return nil
+	}
+	return imgs[0]
+}
+
+// isLazy reports an image whose real address is in a lazy-loading
+// attribute.
+func isLazy(img *html.Node) bool {
+	return firstAttr(img, lazySrcAttrs) != "" || firstAttr(img, lazySrcsetAttrs) != ""
 }
 
 // flattenPicture moves the best source of a <picture> into its <img> and

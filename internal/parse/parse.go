@@ -3,7 +3,12 @@
 // fragment, a whole page and broken tag soup all become one well-formed
 // tree rooted at a document node with <html>, <head> and <body>.
 //
-// The one thing it adds is a bound on nesting: golang.org/x/net/html refuses
+// It parses as a browser with scripting disabled would, so <noscript>
+// content becomes elements: on script-driven pages the fallback there is
+// the only static copy of the content or of a lazy image, and the later
+// stages can judge and clean it like any other markup.
+//
+// The other thing it adds is a bound on nesting: golang.org/x/net/html refuses
 // documents whose open-element stack exceeds 512 entries, and a hostile or
 // broken page can nest far deeper. Like Chromium, which stops nesting past a
 // fixed depth, Parse then flattens the excess and parses again.
@@ -25,12 +30,12 @@ var flattenDepths = []int{256, 48}
 
 // Document parses s into a document tree.
 func Document(s string) (*html.Node, error) {
-	doc, err := html.Parse(strings.NewReader(s))
+	doc, err := parseHTML(s)
 	for _, depth := range flattenDepths {
 		if err == nil {
 			return doc, nil
 		}
-		doc, err = html.Parse(strings.NewReader(Flatten(s, depth)))
+		doc, err = parseHTML(Flatten(s, depth))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
@@ -87,4 +92,8 @@ func Flatten(s string, maxDepth int) string {
 		}
 		out.Write(raw)
 	}
+}
+
+func parseHTML(s string) (*html.Node, error) {
+	return html.ParseWithOptions(strings.NewReader(s), html.ParseOptionEnableScripting(false))
 }
