@@ -98,8 +98,8 @@ const (
 	retryShare = 0.25
 	// weakShare and weakUnits: a best attempt with less text than both is
 	// weak, and the page's main landmark is tried instead.
-	weakShare = 0.15
-	weakUnits = 1500
+	weakShare = 0.4
+	weakUnits = 4000
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
