@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"articleclean/internal/parse"
 	"articleclean/internal/report"
 
 	"golang.org/x/net/html"
@@ -23,7 +24,7 @@ var longText = strings.Repeat("Analysts who follow the regional economy say the 
 
 func clean(t *testing.T, snippet string, opts Options) (string, report.Report) {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader("<!DOCTYPE html><html><head><title>t</title></head><body>" + snippet + articleText + "</body></html>"))
+	doc, err := parse.Document("<!DOCTYPE html><html><head><title>t</title></head><body>" + snippet + articleText + "</body></html>")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +165,7 @@ func TestHiddenAndNeverContent(t *testing.T) {
 		{name: "controls", snippet: `<button>gone-b</button><form><input value="gone-i"><select><option>gone-o</option></select><textarea>gone-t</textarea></form>`, gone: []string{"gone-b", "gone-i", "gone-o", "gone-t", "<button", "<input", "<select"}, kind: report.Element},
 		{name: "svg", snippet: `<p>keep-p<svg viewBox="0 0 1 1"><path d="M0 0"/><text>gone-svg</text></svg></p>`, gone: []string{"<svg", "gone-svg"}, keep: []string{"keep-p"}, kind: report.Element},
 		{name: "comment", snippet: `<!-- gone-comment --><p>keep-c</p>`, gone: []string{"gone-comment"}, keep: []string{"keep-c"}, uncounted: true},
+		{name: "noscript message", snippet: `<noscript><p>Please enable JavaScript gone-ns</p></noscript>`, gone: []string{"gone-ns"}, kind: report.Element},
 		{name: "empty custom control", snippet: `<share-buttons size="big"></share-buttons>`, gone: []string{"<share-buttons"}, kind: report.Element},
 		// Custom elements that wrap text or an image are content.
 		{name: "custom element with text", snippet: `<article-body><p>keep-custom</p></article-body>`, keep: []string{"keep-custom"}},
@@ -200,7 +202,7 @@ func TestFixturePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := html.Parse(strings.NewReader(string(b)))
+	doc, err := parse.Document(string(b))
 	if err != nil {
 		t.Fatal(err)
 	}
