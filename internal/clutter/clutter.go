@@ -50,6 +50,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
+	placeStreamedSegments(doc)
 
 	dom.Elements(doc, func(n *html.Node) bool {
 		if n.Namespace == "svg" {
@@ -121,6 +122,41 @@ func removeComments(doc *html.Node) {
 			dom.Detach(n)
 		}
 		n = next
+	}
+}
+
+// placeStreamedSegments puts the content of a page rendered with streaming
+// server-side rendering where the page's scripts would. React 18 streams
+// each delayed part as <div hidden id="S:n"> at the end of the body and
+// marks its place with <template id="B:n">; a browser's script swaps them,
+// so without this step the article would look hidden.
+func placeStreamedSegments(doc *html.Node) {
+	var templates map[string]*html.Node
+	for _, seg := range dom.FindAll(doc, atom.Div) {
+		id := dom.Attr(seg, "id")
+		if !strings.HasPrefix(id, "S:") || !dom.HasAttr(seg, "hidden") {
+			continue
+		}
+		if templates == nil {
+			templates = map[string]*html.Node{}
+			for _, t := range dom.FindAll(doc, atom.Template) {
+				if tid := dom.Attr(t, "id"); strings.HasPrefix(tid, "B:") {
+					templates[tid[2:]] = t
+				}
+			}
+		}
+		slot := templates[id[2:]]
+		if slot == nil || slot.Parent == nil {
+			continue
+		}
+		for c := seg.FirstChild; c != nil; {
+			next := c.NextSibling
+			seg.RemoveChild(c)
+			slot.Parent.InsertBefore(c, slot)
+			c = next
+		}
+		dom.Detach(slot)
+		dom.Detach(seg)
 	}
 }
 

@@ -79,7 +79,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	// in an article. When every attempt found little of a page with much
 	// text, the page's own main container, stripped of furniture, is the
 	// better answer.
-	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits {
+	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && longParagraphs(best) < articleParagraphs {
 		if art := landmarkAttempt(body, opts); art != nil {
 			if u := measure(art)[art].units; u > bestUnits {
 				best = art
@@ -87,6 +87,17 @@ func Article(doc *html.Node, opts Options) *html.Node {
 		}
 	}
 	return best
+}
+
+// longParagraphs counts the paragraphs of art long enough to be prose.
+func longParagraphs(art *html.Node) int {
+	count := 0
+	for _, p := range dom.FindAll(art, atom.P) {
+		if u, _ := textUnits(dom.Text(p)); u >= proseUnits {
+			count++
+		}
+	}
+	return count
 }
 
 // landmarkAttempt returns the page's main landmark (or the whole body)

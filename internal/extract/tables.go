@@ -100,6 +100,10 @@ const (
 	// weak, and the page's main landmark is tried instead.
 	weakShare = 0.4
 	weakUnits = 4000
+	// articleParagraphs paragraphs of proseUnits make an article: a result
+	// with that much prose is not weak, however short.
+	articleParagraphs = 3
+	proseUnits        = 150
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
