@@ -28,7 +28,8 @@ func readFeedHeader(text string) (string, Feed) {
 	consumed := false
 
 	if strings.HasPrefix(rest, "<!--") {
-		if end := strings.Index(rest, "-->"); end > 0 {
+		if end := strings.Index(rest[4:], "-->"); end >= 0 {
+			end += 4
 			body := strings.TrimSpace(rest[4:end])
 			if unit, ok := timestampDigits[len(body)]; ok && allDigits(body) {
 				v, _ := strconv.ParseInt(body, 10, 64)
