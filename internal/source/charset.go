@@ -29,6 +29,13 @@ func decode(input []byte, host DecodeFunc) (string, string, error) {
 	}
 	label := DeclaredCharset(input)
 	charset := canonicalCharset(label)
+	if charset != "" && charset != "utf-8" && hasNonASCII(input) && utf8.Valid(input) {
+		// Legacy-encoded text is almost never valid UTF-8 once it holds
+		// non-ASCII bytes; valid UTF-8 under a legacy label is a page
+		// re-saved by an editor or a CMS that kept the old declaration.
+		// Browsers show such pages garbled; a reader should not.
+		return string(input), "utf-8", nil
+	}
 	switch charset {
 	case "utf-8":
 		return toValidUTF8(string(input)), charset, nil
@@ -50,6 +57,15 @@ func decode(input []byte, host DecodeFunc) (string, string, error) {
 		return decodeWindows1252(input), "windows-1252", nil
 	}
 	return text, charset, nil
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeWith decodes with the host's decoder when there is one.
