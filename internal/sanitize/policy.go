@@ -2,6 +2,7 @@ package sanitize
 
 import (
 	"regexp"
+	"strconv"
 	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -54,7 +55,7 @@ var (
 	safeClass = regexp.MustCompile(`^[A-Za-z0-9_ -]{1,400}$`)
 	// footnoteID is the fixed prefix given to the ids we keep (footnote
 	// targets); a prefix means no id can clobber a DOM global.
-	footnoteID = regexp.MustCompile(`^` + idPrefix + `[A-Za-z0-9_-]{1,64}$`)
+	footnoteID = regexp.MustCompile(`^` + idPrefix + `[A-Za-z0-9_-]{1,` + strconv.Itoa(maxIDLen) + `}$`)
 	// Exact values for the attributes the tree pass sets itself.
 	relValue         = regexp.MustCompile(`^noopener noreferrer$`)
 	lazyValue        = regexp.MustCompile(`^lazy$`)
@@ -64,11 +65,14 @@ var (
 	scopeValue       = regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`)
 	listTypeValue    = regexp.MustCompile(`^[1aAiI]$`)
 	mathDisplayValue = regexp.MustCompile(`^(?i:block|inline)$`)
-	mathTokenValue   = regexp.MustCompile(`^[A-Za-z0-9 .%-]{1,40}$`)
+	mathTokenValue   = regexp.MustCompile(`^[A-Za-z0-9 ./+%-]{1,40}$`)
 )
 
 // idPrefix starts every id kept in the output.
 const idPrefix = "ac-"
+
+// maxIDLen bounds a kept id (after the prefix).
+const maxIDLen = 64
 
 // textElements are allowed with no attributes beyond the global lang/dir/title.
 var textElements = []string{
@@ -114,6 +118,11 @@ func newPolicy(keepClasses bool) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(textElements...)
 	p.AllowElements(mathElements...)
+	// bluemonday drops an element without attributes unless it is on its
+	// own short list, which lacks MathML and some article elements.
+	p.AllowNoAttrs().OnElements(textElements...)
+	p.AllowNoAttrs().OnElements(mathElements...)
+	p.AllowNoAttrs().OnElements("blockquote", "q", "del", "ins", "ol", "li", "td", "th", "col", "time", "a")
 
 	// Global attributes: language and direction matter for rendering
 	// mixed-script text; title carries abbreviations' expansions.

@@ -91,7 +91,7 @@ func prepare(root *html.Node, opts Options, r *report.Report) {
 			}
 			if h := dom.Attr(n, "href"); strings.HasPrefix(h, "#") {
 				if keptIDs[h[1:]] {
-					dom.SetAttr(n, "href", "#"+idPrefix+h[1:])
+					dom.SetAttr(n, "href", "#"+safeID(h[1:]))
 				}
 			}
 		case atom.Img:
@@ -118,7 +118,11 @@ func cleanAttrs(n *html.Node, opts Options, keptIDs map[string]bool, r *report.R
 			r.Add(report.Attribute, "script-or-style-attribute", n, key)
 			continue
 		case key == "class":
-			if !opts.KeepClasses && !isCodeLanguage(n, a.Val) {
+			if lang := codeLanguageOf(n); lang != "" && !opts.KeepClasses {
+				a.Val = "language-" + lang
+				break
+			}
+			if !opts.KeepClasses {
 				r.Count(report.Attribute)
 				continue
 			}
@@ -127,7 +131,10 @@ func cleanAttrs(n *html.Node, opts Options, keptIDs map[string]bool, r *report.R
 				r.Count(report.Attribute)
 				continue
 			}
-			a.Val = idPrefix + a.Val
+			a.Val = safeID(a.Val)
+		case key == "name" && n.DataAtom == atom.A && keptIDs[a.Val] && !dom.HasAttr(n, "id"):
+			// An old-style named anchor is a footnote target too.
+			a.Key, a.Val = "id", safeID(a.Val)
 		case urlAttrs[key]:
 			clean := CleanURL(a.Val, opts.Base, r)
 			if clean == "" {
@@ -147,8 +154,45 @@ func cleanAttrs(n *html.Node, opts Options, keptIDs map[string]bool, r *report.R
 	n.Attr = kept
 }
 
-func isCodeLanguage(n *html.Node, class string) bool {
-	return (n.DataAtom == atom.Code || n.DataAtom == atom.Pre) && codeLanguage.MatchString(class)
+// codeLanguagePrefixes introduce a code block's language in class tokens
+// (Prism and highlight.js use language-, older tools lang-, GitHub's
+// rendered Markdown highlight-source-).
+var codeLanguagePrefixes = []string{"language-", "lang-", "highlight-source-"}
+
+// codeLanguageOf returns the language of a <pre> or <code> block, from its
+// class tokens or a data-lang attribute, or "".
+func codeLanguageOf(n *html.Node) string {
+	if n.DataAtom != atom.Code && n.DataAtom != atom.Pre {
+		return ""
+	}
+	for _, tok := range strings.Fields(dom.Attr(n, "class")) {
+		for _, p := range codeLanguagePrefixes {
+			if strings.HasPrefix(tok, p) && codeLanguage.MatchString("language-"+tok[len(p):]) {
+				return tok[len(p):]
+			}
+		}
+	}
+	for _, key := range []string{"data-lang", "data-language"} {
+		if v := strings.TrimSpace(dom.Attr(n, key)); v != "" && codeLanguage.MatchString("language-"+v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// safeID gives a kept id the fixed prefix and only characters the policy
+// allows, so "fn:1" becomes "ac-fn-1".
+func safeID(id string) string {
+	b := []byte(id)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			b[i] = '-'
+		}
+	}
+	if len(b) > maxIDLen {
+		b = b[:maxIDLen]
+	}
+	return idPrefix + string(b)
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
@@ -177,8 +221,11 @@ func footnoteTargets(root *html.Node) map[string]bool {
 	}
 	kept := map[string]bool{}
 	dom.Elements(root, func(n *html.Node) bool {
-		if id := dom.Attr(n, "id"); id != "" && linked[id] && footnoteID.MatchString(idPrefix+id) {
+		if id := dom.Attr(n, "id"); id != "" && linked[id] {
 			kept[id] = true
+		}
+		if name := dom.Attr(n, "name"); n.DataAtom == atom.A && name != "" && linked[name] {
+			kept[name] = true
 		}
 		return true
 	})
