@@ -67,7 +67,10 @@ describe('in Chromium', { skip }, () => {
     const counts = await page.$$eval('#removed li', (lis) => lis.length);
     assert.equal(counts, 5);
     assert.ok(await page.$$eval('#explain-body tr', (trs) => trs.length) > 1, 'no explanation rows');
-    await page.screenshot({ path: join(artifactsDir, 'page-sample.png'), fullPage: true });
+    // A viewport shot: full-page shots leave out-of-process (sandboxed) frames blank.
+    await page.locator('#preview').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'page-sample.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
     assert.deepEqual(problems, []);
   });
 

@@ -254,7 +254,7 @@ function show(r) {
   add('Site', r.siteName);
   add('Published', r.publishedTime ? timeElement(r.publishedTime) : null);
   add('Reading time', readingTime(r.textContent));
-  add('Address', r.url);
+  add('Address', r.url ? readableURL(r.url) : null);
 
   els.removed.replaceChildren();
   const labels = { ads: 'ads', trackers: 'trackers', elements: 'clutter elements', attributes: 'attributes', params: 'tracking parameters' };
@@ -288,6 +288,15 @@ function previewDocument(r) {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; style-src '${PREVIEW_CSS_SHA256}'">` +
     `<meta name="referrer" content="no-referrer"><style>${PREVIEW_CSS}</style></head>` +
     `<body><article><h1>${esc(r.title || '')}</h1>${r.content}</article></body></html>`;
+}
+
+// readableURL shows percent-encoded non-ASCII addresses as people write them.
+function readableURL(u) {
+  try {
+    return decodeURI(u);
+  } catch {
+    return u;
+  }
 }
 
 function timeElement(iso) {
