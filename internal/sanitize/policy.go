@@ -122,7 +122,7 @@ func newPolicy(keepClasses bool) *bluemonday.Policy {
 	// own short list, which lacks MathML and some article elements.
 	p.AllowNoAttrs().OnElements(textElements...)
 	p.AllowNoAttrs().OnElements(mathElements...)
-	p.AllowNoAttrs().OnElements("blockquote", "q", "del", "ins", "ol", "li", "td", "th", "col", "time", "a")
+	p.AllowNoAttrs().OnElements("blockquote", "q", "del", "ins", "ol", "li", "td", "th", "col", "time")
 
 	// Global attributes: language and direction matter for rendering
 	// mixed-script text; title carries abbreviations' expansions.

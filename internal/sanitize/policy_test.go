@@ -215,7 +215,8 @@ func TestFootnoteIDs(t *testing.T) {
 		{"unlinked id dropped", `<p id="intro">a</p>`, `<p>a</p>`},
 		{"clobbering id linked", `<a href="#cookie">x</a><p id="cookie">y</p>`, `<a href="#ac-cookie" rel="noopener noreferrer">x</a><p id="ac-cookie">y</p>`},
 		{"link to missing id", `<a href="#nowhere">x</a>`, `<a href="#nowhere" rel="noopener noreferrer">x</a>`},
-		{"hostile id", `<a href="#a&quot;b">x</a><p id="a&quot;b">y</p>`, `<a href="#a%22b" rel="noopener noreferrer">x</a><p>y</p>`},
+		{"hostile id made safe", `<a href="#a&quot;b">x</a><p id="a&quot;b">y</p>`, `<a href="#ac-a-b" rel="noopener noreferrer">x</a><p id="ac-a-b">y</p>`},
+		{"named anchor target", `<a href="#n1">1</a><p><a name="n1"></a>note</p>`, `<a href="#ac-n1" rel="noopener noreferrer">1</a><p><a id="ac-n1"></a>note</p>`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -76,6 +76,7 @@ func HTML(root *html.Node, opts Options, r *report.Report) (string, error) {
 // prepare rewrites the tree before serialisation: URLs resolved and
 // cleaned, attributes that only track or style removed, ids renamed.
 func prepare(root *html.Node, opts Options, r *report.Report) {
+	unwrapStrayMath(root)
 	keptIDs := footnoteTargets(root)
 	dom.Elements(root, func(n *html.Node) bool {
 		if n.Namespace != "" {
@@ -240,13 +241,38 @@ func reserialise(markup string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("re-parsing sanitized markup: %w", err)
 	}
-	var b bytes.Buffer
+	holder := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
+		holder.AppendChild(n)
+	}
+	unwrapStrayMath(holder)
+	var b bytes.Buffer
+	for n := holder.FirstChild; n != nil; n = n.NextSibling {
 		if err := html.Render(&b, n); err != nil {
 			return "", fmt.Errorf("re-serialising sanitized markup: %w", err)
 		}
 	}
 	return b.String(), nil
+}
+
+// mathNames are the MathML element names the policy allows, for finding
+// them where the parser did not put them in the MathML namespace.
+var mathNames = toSet(mathElements...)
+
+// unwrapStrayMath replaces MathML-named elements that ended up in the HTML
+// namespace (namespace-confusion payloads produce them) by their content:
+// only real MathML inside <math> is kept as such.
+func unwrapStrayMath(root *html.Node) {
+	var stray []*html.Node
+	dom.Elements(root, func(n *html.Node) bool {
+		if n.Namespace == "" && mathNames[n.Data] {
+			stray = append(stray, n)
+		}
+		return true
+	})
+	for i := len(stray) - 1; i >= 0; i-- {
+		dom.Unwrap(stray[i])
+	}
 }
 
 func textOf(markup string) string {
