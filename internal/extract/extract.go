@@ -139,6 +139,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	st := measure(body)
 	score(body, st, f)
 	top := pickTop(body, st)
+	top = repeatedAncestor(top, body, st)
 	art := gather(top, body, st)
 	tidy(art, measure(art), f, opts)
 	return art
@@ -375,6 +376,9 @@ func gather(top, body *html.Node, st stats) *html.Node {
 	}
 	topScore := st.get(top).score
 	threshold := max(10, topScore*siblingShare)
+	if !st.get(top).scored {
+		threshold = 10
+	}
 	topClass := dom.Attr(top, "class")
 	var keep []*html.Node
 	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
@@ -395,6 +399,10 @@ func gather(top, body *html.Node, st stats) *html.Node {
 		}
 		switch {
 		case ss.scored && ss.score+bonus >= threshold:
+			keep = append(keep, s)
+		case topClass != "" && sameSignature(s, top) && st.linkDensity(s) < maxListLinkDensity && ss.units > 0:
+			// Page builders and forums repeat one container per section
+			// or post; the top one's twins are part of the same content.
 			keep = append(keep, s)
 		case dom.IsElement(s, atom.P, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.H2, atom.H3, atom.H4):
 			ld := st.linkDensity(s)
@@ -427,6 +435,43 @@ func endsSentence(s string) bool {
 	}
 	r := []rune(s)
 	return strings.ContainsRune(sentenceEnds, r[len(r)-1])
+}
+
+// sameSignature reports whether a and b have the same tag and the same
+// class tokens, ignoring tokens with digits (post-123, item-4).
+func sameSignature(a, b *html.Node) bool {
+	return a.DataAtom == b.DataAtom && a.Data == b.Data && classSignature(a) == classSignature(b)
+}
+
+func classSignature(n *html.Node) string {
+	toks := strings.Fields(dom.Attr(n, "class"))
+	kept := toks[:0]
+	for _, t := range toks {
+		if !strings.ContainsAny(t, "0123456789") {
+			kept = append(kept, t)
+		}
+	}
+	sort.Strings(kept)
+	return strings.Join(kept, " ")
+}
+
+// repeatedAncestor climbs from top to the nearest ancestor (at most
+// repeatLevels up) that has a twin sibling with text: the post of a thread
+// or the section of a page builder, whose twins hold the rest.
+func repeatedAncestor(top, body *html.Node, st stats) *html.Node {
+	n := top
+	for level := 0; level <= repeatLevels && n != nil && n != body && n.Parent != nil; level++ {
+		if classSignature(n) != "" {
+			for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+				if s != n && s.Type == html.ElementNode && sameSignature(s, n) &&
+					st.units(s) >= minParagraph && st.linkDensity(s) < maxListLinkDensity {
+					return n
+				}
+			}
+		}
+		n = n.Parent
+	}
+	return top
 }
 
 func newDiv() *html.Node {

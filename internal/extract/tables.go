@@ -104,6 +104,9 @@ const (
 	// with that much prose is not weak, however short.
 	articleParagraphs = 3
 	proseUnits        = 150
+	// repeatLevels is how far above the top candidate a repeated
+	// container (a post, a page-builder row) is looked for.
+	repeatLevels = 3
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
