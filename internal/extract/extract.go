@@ -139,6 +139,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	st := measure(body)
 	score(body, st, f)
 	top := pickTop(body, st)
+	top = declaredBody(top, body, st)
 	top = repeatedAncestor(top, body, st)
 	art := gather(top, body, st)
 	tidy(art, measure(art), f, opts)
@@ -435,6 +436,37 @@ func endsSentence(s string) bool {
 	}
 	r := []rune(s)
 	return strings.ContainsRune(sentenceEnds, r[len(r)-1])
+}
+
+// declaredBody reconciles the scored top candidate with the container the
+// page itself declares as the article (a single <article>, or an
+// itemprop=articleBody): scoring undervalues lists, tables and short
+// paragraphs inside it, and overreaches into rails around it.
+func declaredBody(top, body *html.Node, st stats) *html.Node {
+	var decl *html.Node
+	count := 0
+	dom.Elements(body, func(n *html.Node) bool {
+		if n.DataAtom == atom.Article || strings.EqualFold(dom.Attr(n, "itemprop"), "articleBody") {
+			if st.units(n) >= minParagraph {
+				count++
+				if decl == nil || isAncestor(n, decl) {
+					decl = n
+				}
+			}
+		}
+		return true
+	})
+	if decl == nil || count > declaredMax {
+		return top
+	}
+	du, tu := st.units(decl), st.units(top)
+	switch {
+	case isAncestor(decl, top) && tu < du*declaredShare/100 && st.linkDensity(decl) < maxLinkDensityPositive:
+		return decl // scoring took too little of the declared article
+	case isAncestor(top, decl) && du >= tu*declaredShare/100:
+		return decl // scoring took the article and its surroundings
+	}
+	return top
 }
 
 // sameSignature reports whether a and b have the same tag and the same

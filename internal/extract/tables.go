@@ -107,6 +107,11 @@ const (
 	// repeatLevels is how far above the top candidate a repeated
 	// container (a post, a page-builder row) is looked for.
 	repeatLevels = 3
+	// declaredShare (percent) and declaredMax: a page's declared article
+	// container replaces the scored one when one holds less than this share
+	// of the other, on pages with at most declaredMax such containers.
+	declaredShare = 60
+	declaredMax   = 2
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
