@@ -141,6 +141,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top := pickTop(body, st)
 	top = declaredBody(top, body, st)
 	top = repeatedAncestor(top, body, st)
+	top = proseAncestor(top, body, st)
 	art := gather(top, body, st)
 	tidy(art, measure(art), f, opts)
 	return art
@@ -467,6 +468,45 @@ func declaredBody(top, body *html.Node, st stats) *html.Node {
 		return decl // scoring took the article and its surroundings
 	}
 	return top
+}
+
+// proseAncestor climbs from top while the parent adds text that reads like
+// more of the article (little of it in links): articles split into
+// sections, each scored apart, are whole only at their common container.
+func proseAncestor(top, body *html.Node, st stats) *html.Node {
+	for top.Parent != nil && top.Parent != body && top != body {
+		p := top.Parent
+		extra := st.units(p) - st.units(top)
+		if extra <= 0 {
+			top = p
+			continue
+		}
+		extraLinks := st.get(p).linkUnits - st.get(top).linkUnits
+		if float64(extraLinks) > proseLinkDensity*float64(extra) || extra > st.units(top)*proseGrowth ||
+			!hasProseOutside(p, top, st) {
+			break
+		}
+		top = p
+	}
+	return top
+}
+
+// hasProseOutside reports whether p holds, outside the subtree of inner, a
+// paragraph long enough to be prose: headers, datelines and credits around
+// an article are short, its other sections are not.
+func hasProseOutside(p, inner *html.Node, st stats) bool {
+	found := false
+	dom.Elements(p, func(n *html.Node) bool {
+		if found || n == inner {
+			return false
+		}
+		s := st[n]
+		if s != nil && !s.blockChild && s.units >= proseUnits && st.linkDensity(n) < proseLinkDensity {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // sameSignature reports whether a and b have the same tag and the same

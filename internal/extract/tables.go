@@ -112,6 +112,11 @@ const (
 	// of the other, on pages with at most declaredMax such containers.
 	declaredShare = 60
 	declaredMax   = 2
+	// proseLinkDensity and proseGrowth: a parent joins when the text it
+	// adds is at most this share links and at most proseGrowth times the
+	// text already held.
+	proseLinkDensity = 0.1
+	proseGrowth      = 1
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
