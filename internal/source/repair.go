@@ -69,18 +69,39 @@ func RepairGluedTags(text string) (string, int) {
 }
 
 // gluedSplit returns the length of the longest proper prefix of name that is
-// a known element and leaves an attribute-like rest, or 0.
+// a known element and leaves an attribute-like rest, or 0. After an HTML
+// element name the rest must be an attribute name HTML knows or a
+// data-/aria- one (so "<bold=1>" is not read as <b old=1>); after a custom
+// element that the input closes, any name will do, since custom elements
+// define their own attributes.
 func gluedSplit(name string, custom map[string]bool) int {
 	for k := len(name) - 1; k >= 1; k-- {
 		prefix, rest := name[:k], name[k:]
 		if !isASCIILetter(rest[0]) && rest[0] != '@' && rest[0] != ':' {
 			continue
 		}
-		if isStandardElement(prefix) || custom[prefix] {
+		if custom[prefix] || isStandardElement(prefix) && isKnownAttribute(rest) {
 			return k
 		}
 	}
 	return 0
+}
+
+// attributePrefixes start attribute names that no table lists in full.
+var attributePrefixes = []string{"data-", "aria-", "on", "xml:", "xlink:", "@", ":", "v-", "x-", "ng-"}
+
+// isKnownAttribute reports whether name is an attribute name of HTML (the
+// atom table holds them beside element names) or has a known prefix.
+func isKnownAttribute(name string) bool {
+	if atom.Lookup([]byte(name)) != 0 {
+		return true
+	}
+	for _, p := range attributePrefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStandardElement reports whether name is an HTML, SVG or MathML element

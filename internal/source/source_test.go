@@ -146,6 +146,8 @@ func TestRepairGluedTags(t *testing.T) {
 		{"normal tag", `<img src="a.jpg">`, `<img src="a.jpg">`, 0},
 		{"text with a real element name before =", `a<b=c and x<p=1`, `a<b=c and x<p=1`, 0},
 		{"unknown name with no element prefix", `<customthing=1>`, `<customthing=1>`, 0},
+		{"rest is not an attribute", `<bold=1>x`, `<bold=1>x`, 0},
+		{"rest is not an attribute after img", `<img1=2>`, `<img1=2>`, 0},
 		{"custom element never closed", `<my-widgetdata-x="1">`, `<my-widgetdata-x="1">`, 0},
 		{"glued name without =", `<imgsrc>`, `<imgsrc>`, 0},
 		{"rest not like an attribute", `<td2=1>`, `<td2=1>`, 0},
