@@ -39,12 +39,6 @@ const VARIANTS = [
 ];
 const PAGE_URL = 'https://news.example/2024/bridge.html';
 
-// Payloads that crash a stage outside the sanitizer; the wasm bridge turns
-// the panic into an Error. Listed only until that stage is fixed.
-const WAITS_FOR_FIX = {
-  'dompurify-suite-206': 'source.readFeedHeader panics on input starting with "<!-->"',
-};
-
 function loadPayloads() {
   if (!existsSync(payloadDir)) return null;
   const sets = {};
@@ -284,7 +278,6 @@ describe('XSS payloads in a live page in Chromium', { skip }, () => {
     const byKey = new Map(items.map((it) => [it.key, it]));
     const failures = [];
     const executed = new Set();
-    const waiting = new Set();
 
     const runBatch = async (batch) => {
       const results = await page.evaluate(inPage, {
@@ -302,8 +295,7 @@ describe('XSS payloads in a live page in Chromium', { skip }, () => {
       for (const r of results) {
         const it = byKey.get(r.key);
         if (r.error) {
-          if (WAITS_FOR_FIX[it.id]) waiting.add(it.id);
-          else if (!(it.form === 'whole' && /empty/.test(r.error))) failures.push(`${r.key} (${it.form} ${JSON.stringify(it.opts)}): ${r.error}`);
+          if (!(it.form === 'whole' && /empty/.test(r.error))) failures.push(`${r.key} (${it.form} ${JSON.stringify(it.opts)}): ${r.error}`);
         } else if (r.problems.length) {
           failures.push(`${r.key} (${it.form} ${JSON.stringify(it.opts)}):\n  ${r.problems.join('\n  ')}`);
         }
@@ -329,7 +321,6 @@ describe('XSS payloads in a live page in Chromium', { skip }, () => {
       total += payloads.length;
       console.log(`# ${set}: ${payloads.length} payloads, ${ex} executed`);
     }
-    for (const id of waiting) console.log(`# ${id}: error, waits for fix: ${WAITS_FOR_FIX[id]}`);
     console.log(`# ${total} payloads (${items.length} cleanings), ${executed.size} executed, ${failures.length} failures`);
     await page.close();
     assert.equal(executed.size, 0, failures.join('\n'));

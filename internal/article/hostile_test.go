@@ -33,9 +33,6 @@ type hostileRow struct {
 	wantMsg []string
 	// wantText, when set, must appear in the result's text.
 	wantText string
-	// waitsForFix names a known crash in another stage; the row is
-	// skipped while it still panics, and must pass once fixed.
-	waitsForFix string
 }
 
 const (
@@ -139,7 +136,7 @@ func hostileRows() []hostileRow {
 				repeat("<mtable><mtr><mtd>", 10_000) + "</math>")
 		}, deadline: 10 * time.Second, heapMiB: 512, wantText: "math text"},
 		{name: "comment_closing_in_its_opener", input: func() []byte { return []byte("<!--><p>after an empty comment</p>") }, deadline: time.Second, heapMiB: 64,
-			wantText: "after an empty comment", waitsForFix: "source.readFeedHeader panics (slice bounds out of range [4:2]) when the input starts with <!--> or <!--->"},
+			wantText: "after an empty comment"},
 		{name: "only_iframe", input: func() []byte {
 			return []byte(`<iframe src="https://evil.example/" srcdoc="<script>alert(1)</script>"></iframe>`)
 		}, deadline: 2 * time.Second, heapMiB: 64},
@@ -149,8 +146,21 @@ func hostileRows() []hostileRow {
 	}
 }
 
+// The WebAssembly build runs one thread with no preemption and a GC that
+// lets the heap grow further; measured on the same machine it is 4 to 10
+// times slower on the largest rows. Its bounds are scaled so that the
+// rows still catch a hang or a blow-up there.
+const (
+	wasmTimeFactor = 4
+	wasmHeapFactor = 2
+)
+
 func TestHostileInput(t *testing.T) {
 	for _, row := range hostileRows() {
+		if runtime.GOOS == "js" {
+			row.deadline *= wasmTimeFactor
+			row.heapMiB *= wasmHeapFactor
+		}
 		name := fmt.Sprintf("%s/within_%v_%dMiB", row.name, row.deadline, row.heapMiB)
 		t.Run(name, func(t *testing.T) {
 			input := row.input()
@@ -160,10 +170,12 @@ func TestHostileInput(t *testing.T) {
 			runtime.GC()
 			res, err, elapsed, peak := measure(t, row, input)
 			if err != nil && strings.HasPrefix(err.Error(), "panic: ") {
-				if row.waitsForFix != "" {
-					t.Skipf("waits for fix: %s (%v)", row.waitsForFix, err)
-				}
 				t.Fatal(err)
+			}
+			if elapsed > row.deadline {
+				// Without preemption (js/wasm) the timer cannot win the
+				// race, so the bound is also checked afterwards.
+				t.Errorf("took %v, over the bound of %v", elapsed, row.deadline)
 			}
 			t.Logf("%d bytes in, %v, peak heap %d MiB, err=%v", len(input), elapsed.Round(time.Millisecond), peak/mib, err)
 			if peak > uint64(row.heapMiB)*mib {

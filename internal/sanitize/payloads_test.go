@@ -222,12 +222,6 @@ func checkOutput(content string, keepClasses bool) []string {
 	return problems
 }
 
-// waitsForFix are payloads that crash a stage outside this package; they
-// are skipped only until that stage is fixed, and reported in the summary.
-var waitsForFix = map[string]string{
-	"dompurify-suite-206": "source.readFeedHeader panics (slice bounds out of range [4:2]) on input starting with \"<!-->\"",
-}
-
 // safeClean turns a panic into an error naming it, so that one crashing
 // payload is reported with its id instead of ending the test.
 func safeClean(in string, opts article.Options) (res article.Result, err error) {
@@ -288,18 +282,11 @@ func TestPayloads(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	total, failing, skipped := 0, 0, 0
+	total, failing := 0, 0
 	for _, name := range names {
 		setFailing := 0
 		for _, p := range sets[name] {
 			total++
-			if why, ok := waitsForFix[p.ID]; ok {
-				if _, err := safeClean(p.Payload, article.Options{}); err != nil && strings.HasPrefix(err.Error(), "panic") {
-					skipped++
-					t.Logf("%s skipped, waits for fix: %s", p.ID, why)
-					continue
-				}
-			}
 			inputs := map[string]string{
 				"whole":   p.Payload,
 				"wrapped": strings.Replace(string(wrapper), "{{PAYLOAD}}", p.Payload, 1),
@@ -336,7 +323,7 @@ func TestPayloads(t *testing.T) {
 		failing += setFailing
 		t.Logf("%s: %d payloads, %d failing", name, len(sets[name]), setFailing)
 	}
-	t.Logf("%d payloads, %d failing, %d skipped (waits for fix)", total, failing, skipped)
+	t.Logf("%d payloads, %d failing", total, failing)
 }
 
 // TestCheckOutputCatches proves the static check can fail: each of these

@@ -81,9 +81,6 @@ func TestPolicyKeeps(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if c.name == "math" {
-				t.Skip("waits for fix: bluemonday drops MathML elements that have no attributes (policy.go needs AllowNoAttrs on mathElements)")
-			}
 			if got := run(t, c.in, Options{}); got != c.want {
 				t.Errorf("got  %s\nwant %s", got, c.want)
 			}
