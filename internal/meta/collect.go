@@ -20,6 +20,7 @@ const (
 	maxNodes        = 400000
 	maxBodyElements = 20000
 	maxHeadings     = 12
+	maxH12          = 64
 	maxBylines      = 12
 	maxDatelines    = 12
 	maxTimes        = 12
@@ -30,8 +31,13 @@ const (
 // page is the raw material Read draws on, gathered in one walk.
 type page struct {
 	htmlLang, htmlDir, bodyDir string
+	mainDir                    string // the first <main> or <article> dir
 	title                      string
 	metas                      map[string]string
+	rd                         map[string]string // keyed as Readability keys them
+	h12Texts                   []string          // <h1> and <h2> texts, for the <title> heuristic
+	h1Count                    int
+	firstH1                    string
 	canonical                  string
 	jsonld                     []string
 	headings                   []heading
@@ -74,7 +80,7 @@ var dateClasses = []string{"date", "time", "publish", "posted", "dateline", "met
 var dateLabels = []string{"发布", "發布", "发表", "發表", "时间", "時間", "日期", "published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "опубликовано", "更新"}
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string]string{}, itemprops: map[string]string{}}
+	p := &page{metas: map[string]string{}, itemprops: map[string]string{}, rd: map[string]string{}}
 	inBody, bodyElems, nodes := false, 0, 0
 	for n := doc; n != nil; {
 		nodes++
@@ -160,6 +166,7 @@ func (p *page) meta(n *html.Node) {
 	if content == "" {
 		return
 	}
+	p.rdMeta(dom.Attr(n, "property"), dom.Attr(n, "name"), content)
 	for _, attr := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		for _, key := range strings.Fields(dom.Attr(n, attr)) {
 			key = metaKey(key)
@@ -193,7 +200,22 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		p.itemprop(n, ip)
 	}
 	switch n.DataAtom {
+	case atom.Main, atom.Article:
+		if p.mainDir == "" {
+			p.mainDir = dom.Attr(n, "dir")
+		}
+	case atom.H2:
+		if len(p.h12Texts) < maxH12 {
+			p.h12Texts = append(p.h12Texts, dom.Text(n))
+		}
 	case atom.H1:
+		p.h1Count++
+		if p.h1Count == 1 {
+			p.firstH1 = dom.Text(n)
+		}
+		if len(p.h12Texts) < maxH12 {
+			p.h12Texts = append(p.h12Texts, dom.Text(n))
+		}
 		if len(p.headings) < maxHeadings {
 			if t := headingText(n); t != "" {
 				p.headings = append(p.headings, heading{text: t, level: 1})

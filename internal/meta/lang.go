@@ -38,6 +38,19 @@ func normalizeLang(s string) string {
 	return strings.Join(parts, "-")
 }
 
+// pageLang returns <html lang> as the page writes it when it is a well
+// formed tag, as Readability does (so "en-us" stays "en-us"), and the
+// normalised tag when it is written loosely ("en_US", "en-US,en").
+func pageLang(s string) string {
+	s = strings.TrimSpace(s)
+	for _, part := range strings.Split(s, "-") {
+		if part == "" || len(part) > 8 || !isASCIIAlnum(part) {
+			return normalizeLang(s)
+		}
+	}
+	return s
+}
+
 func isASCIIAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -11,6 +11,7 @@ package meta
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/html"
@@ -52,22 +53,29 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	}
 	p := collect(doc)
 	ld := readJSONLD(p.jsonld)
+	rdTitle := sync.OnceValue(func() string { return rdArticleTitle(p) })
+	rl := readRdLD(p.jsonld, rdTitle)
 
-	m.Lang = normalizeLang(p.htmlLang)
-	if m.Lang == "" {
-		m.Lang = normalizeLang(p.firstMeta(langKeys))
+	// Lang is the page's own <html lang> (see pageLang); the normalised tag, or a meta tag's when <html> has none, only
+	// decides how numeric dates read.
+	m.Lang = pageLang(p.htmlLang)
+	dateLang := normalizeLang(p.htmlLang)
+	if dateLang == "" {
+		dateLang = normalizeLang(p.firstMeta(langKeys))
 	}
-	m.Dir = normalizeDir(p.htmlDir)
-	if m.Dir == "" {
-		m.Dir = normalizeDir(p.bodyDir)
-	}
+	// The nearest dir around the article wins: a main or article
+	// element's, then body's, then html's.
+	m.Dir = firstNonEmpty(normalizeDir(p.mainDir), normalizeDir(p.bodyDir), normalizeDir(p.htmlDir))
 
 	m.URL = strings.TrimSpace(hints.URL)
 	if m.URL == "" {
 		m.URL = absolute(base, firstNonEmpty(p.canonical, p.firstMeta(urlKeys), ld.url))
 	}
 
-	m.SiteName = firstNonEmpty(foldSpace(p.firstMeta(siteKeys)), ld.publisher, ld.siteName)
+	m.SiteName = foldSpace(rdUnescape(firstNonEmpty(rl.siteName, p.rd["og:site_name"])))
+	if m.SiteName == "" {
+		m.SiteName = firstNonEmpty(foldSpace(p.firstMeta(siteKeys)), ld.publisher, ld.siteName)
+	}
 	sites := []string{m.SiteName, ld.publisher, ld.siteName, p.metas["application-name"]}
 	for _, u := range []string{m.URL, p.canonical, p.metas["og:url"]} {
 		sites = append(sites, hostNames(absolute(base, u))...)
@@ -81,8 +89,11 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 		m.Title = chooseTitle(p, ld, sites)
 	}
 	m.Byline = chooseByline(p, ld)
-	m.Excerpt = foldSpace(html.UnescapeString(p.firstMeta(excerptKeys)))
-	m.Published = choosePublished(p, ld, orderFor(m.Lang), hints.Published)
+	m.Excerpt = foldSpace(rdUnescape(firstNonEmpty(rl.excerpt, p.rdFirst(rdExcerptKeys))))
+	if m.Excerpt == "" {
+		m.Excerpt = foldSpace(html.UnescapeString(p.firstMeta(excerptKeys)))
+	}
+	m.Published = choosePublished(p, ld, orderFor(dateLang), hints.Published)
 	m.LeadImage = leadImage(p, ld, base)
 	return m
 }

@@ -211,10 +211,7 @@ func chooseTitle(p *page, ld ldInfo, sites []string) string {
 			}
 			for _, m := range metas {
 				if agrees(hk, m, sites, pass) {
-					if pass == 0 && titleKey(stripSite(m, sites)) == hk {
-						return stripSite(m, sites)
-					}
-					return stripSite(h.text, sites)
+					return visibleForm(stripSite(h.text, sites), stripSite(m, sites))
 				}
 			}
 		}
@@ -281,3 +278,29 @@ func agrees(hk, m string, sites []string, pass int) bool {
 	}
 	return false
 }
+
+// visibleForm picks how to write a headline that a heading and a metadata
+// title agree on. The heading is what the reader sees, but an all-capitals
+// heading is usually styled that way (the metadata keeps the real case),
+// and a metadata title that differs only by using straight quotes is the
+// plain form readers and annotators type.
+func visibleForm(h, m string) string {
+	if isAllCaps(h) && !isAllCaps(m) && strings.EqualFold(h, m) {
+		return m
+	}
+	if h != m && straightQuotes(h) == m {
+		return m
+	}
+	return h
+}
+
+func isAllCaps(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
+}
+
+// straightQuotes replaces typographic quotes with ASCII ones.
+func straightQuotes(s string) string {
+	return quoteFolder.Replace(s)
+}
+
+var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
