@@ -32,6 +32,14 @@ type Options struct {
 // copy of the page's content.
 const noscriptMessageMax = 200
 
+// hiddenKeepShare: a hidden element holding at least this share of the
+// page's text (and hiddenMinText characters) is the content itself, hidden
+// until a script (a consent gate, a lock screen, a tab switcher) shows it.
+const (
+	hiddenKeepShare = 0.3
+	hiddenMinText   = 500
+)
+
 // adMaxShare bounds an ad-hinted block to this share of the page's text:
 // a container named "ad…" that holds most of the page is a false match.
 const adMaxShare = 0.3
@@ -47,6 +55,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	}
 	pageText := dom.TextLen(body)
 	adLimit := max(adMinText, int(adMaxShare*float64(pageText)))
+	hiddenKeep := max(hiddenMinText, int(hiddenKeepShare*float64(pageText)))
 
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
@@ -85,7 +94,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if isHidden(n) {
+		if isHidden(n) && dom.TextLen(n) < hiddenKeep {
 			r.Add(report.Element, "hidden", n, "")
 			dom.Detach(n)
 			return false
