@@ -211,6 +211,9 @@ func TestFootnoteIDs(t *testing.T) {
 			`<p>text<sup><a href="#ac-fn1" id="ac-ref1" rel="noopener noreferrer">1</a></sup></p><ol><li id="ac-fn1">note <a href="#ac-ref1" rel="noopener noreferrer">↩</a></li></ol>`},
 		{"unlinked id dropped", `<p id="intro">a</p>`, `<p>a</p>`},
 		{"clobbering id linked", `<a href="#cookie">x</a><p id="cookie">y</p>`, `<a href="#ac-cookie" rel="noopener noreferrer">x</a><p id="ac-cookie">y</p>`},
+		{"named anchor target", `<a name="cookie">x</a><a href="#cookie">y</a>`, `<a id="ac-cookie">x</a><a href="#ac-cookie" rel="noopener noreferrer">y</a>`},
+		{"prototype name", `<a name="__proto__" href="#__proto__">x</a>`, `<a href="#ac-__proto__" id="ac-__proto__" rel="noopener noreferrer">x</a>`},
+		{"colon in id", `<p id="fn:1">n</p><a href="#fn:1">1</a>`, `<p id="ac-fn-1">n</p><a href="#ac-fn-1" rel="noopener noreferrer">1</a>`},
 		{"link to missing id", `<a href="#nowhere">x</a>`, `<a href="#nowhere" rel="noopener noreferrer">x</a>`},
 		{"hostile id made safe", `<a href="#a&quot;b">x</a><p id="a&quot;b">y</p>`, `<a href="#ac-a-b" rel="noopener noreferrer">x</a><p id="ac-a-b">y</p>`},
 		{"named anchor target", `<a href="#n1">1</a><p><a name="n1"></a>note</p>`, `<a href="#ac-n1" rel="noopener noreferrer">1</a><p><a id="ac-n1"></a>note</p>`},
@@ -353,6 +356,9 @@ func TestFixedPoint(t *testing.T) {
 		`<ul><li>a<li>b</ul>`,
 		`<math><mi>x</mi><mtext><table><td>y</td></table></mtext></math>`,
 		`<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>`,
+		`<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">`,
+		`<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>`,
+		`<mi>x</mi><mglyph>y</mglyph><p><mtext>z</mtext></p>`,
 		`<pre>
 leading newline</pre>`,
 	}
