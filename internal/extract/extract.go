@@ -79,7 +79,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	// in an article. When every attempt found little of a page with much
 	// text, the page's own main container, stripped of furniture, is the
 	// better answer.
-	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && longParagraphs(best) < articleParagraphs {
+	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && proseIn(best) < articleProse {
 		if art := landmarkAttempt(body, opts); art != nil {
 			if u := measure(art)[art].units; u > bestUnits {
 				best = art
@@ -89,14 +89,26 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	return best
 }
 
-// longParagraphs counts the paragraphs of art long enough to be prose.
-func longParagraphs(art *html.Node) int {
+// proseIn sums the text of the blocks of art whose own text is long enough
+// to be prose: <p> elements, and the text runs of <br>-separated layouts.
+func proseIn(art *html.Node) int {
+	st := measure(art)
 	count := 0
-	for _, p := range dom.FindAll(art, atom.P) {
-		if u, _ := textUnits(dom.Text(p)); u >= proseUnits {
-			count++
+	dom.Elements(art, func(n *html.Node) bool {
+		s := st[n]
+		if s == nil || n.DataAtom == atom.A {
+			return false
 		}
-	}
+		own := s.directUnits
+		if !s.blockChild {
+			own = s.units
+		}
+		if own >= proseUnits && st.linkDensity(n) < maxLinkDensity {
+			count += own
+			return false
+		}
+		return true
+	})
 	return count
 }
 

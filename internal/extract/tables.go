@@ -100,10 +100,11 @@ const (
 	// weak, and the page's main landmark is tried instead.
 	weakShare = 0.4
 	weakUnits = 4000
-	// articleParagraphs paragraphs of proseUnits make an article: a result
-	// with that much prose is not weak, however short.
-	articleParagraphs = 3
-	proseUnits        = 150
+	// articleProse units of prose, counted in blocks of at least
+	// proseUnits, make an article: a result with that much is not weak,
+	// however short.
+	articleProse = 600
+	proseUnits   = 150
 	// repeatLevels is how far above the top candidate a repeated
 	// container (a post, a page-builder row) is looked for.
 	repeatLevels = 3
