@@ -11,11 +11,11 @@ export const artifactsDir = fileURLToPath(new URL('../test-artifacts/', import.m
 export const moduleURL = new URL('../web/articleclean.js', import.meta.url);
 
 // The seed lives in the shared folder beside the repository and is never
-// copied into it; build.sh copies it to web/sample.txt for the page.
+// committed; build.sh copies it to web/sample.txt (ignored by git) for the
+// page, or the invented web/sample.html where the seed is absent.
 const seedCandidates = [
   process.env.ARTICLECLEAN_SEED,
   fileURLToPath(new URL('../../shared/seed/000_264c4bb1c048f56c.txt', import.meta.url)),
-  fileURLToPath(new URL('../web/sample.txt', import.meta.url)),
 ].filter(Boolean);
 
 export const seedPath = seedCandidates.find((p) => existsSync(p)) ?? null;
