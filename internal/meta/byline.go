@@ -58,7 +58,7 @@ func cleanByline(s string) string {
 }
 
 // bylineCuts end the name part of a visible byline.
-var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on "}
+var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on ", " Reviewed by", " Fact checked by", " Fact Checked by", " Last updated", " Last Updated", " min read"}
 
 // joinCJKLetters removes the spaces some pages put between the characters
 // of a Chinese name to line it up ("赵 培"); names separated by spaces,

@@ -42,7 +42,7 @@ type page struct {
 	jsonld                     []string
 	headings                   []heading
 	bylines                    []string
-	textBylines                []string // after a label such as 作者：
+	textBylines                []textByline // after a label such as 作者：
 	times                      []timeHint
 	datelines                  []timeHint
 	itemprops                  map[string]string
@@ -249,7 +249,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	}
 	if len(p.bylines) < maxBylines && containsAny(cls, bylineClasses) && !containsAny(cls, notBylineClasses) {
-		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes {
+		if t := spacedText(n); t != "" && runeLen(t) <= maxHintRunes {
 			p.bylines = append(p.bylines, t)
 		}
 	}
@@ -260,6 +260,42 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 	}
 	return false
 }
+
+// spacedText returns the text below n with a space where elements meet,
+// so a byline's name and the date in the next element ("Jane Doe" and
+// "December 2") do not run together.
+func spacedText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+				skip = true
+			case atom.B, atom.I, atom.Em, atom.Strong, atom.U, atom.Small, atom.Sup, atom.Sub:
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		if c.Type == html.ElementNode && !skip && c.FirstChild == nil || skip || c.Type != html.ElementNode {
+			// Leaving c: mark the end of every element we climb out of.
+			for d := c; d != n && d.NextSibling == nil; d = d.Parent {
+				if d.Parent != n && d.Parent != nil {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return spaceBeforePunct.Replace(dom.Fold(b.String()))
+}
+
+// spaceBeforePunct undoes the space spacedText puts before punctuation
+// that followed an element ("<a>Jane Doe</a>, Editor").
+var spaceBeforePunct = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";", " )", ")")
 
 // anchorMarks are the symbols documentation generators append to headings
 // as permalinks (Sphinx's ¶, GitHub's and MkDocs' #, §).
@@ -336,8 +372,13 @@ func (p *page) itemprop(n *html.Node, ip string) {
 // and either sits right after a label such as "Published" or holds little
 // else.
 func (p *page) textHint(n *html.Node) {
-	if len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes && !hasYear(n.Data) {
-		p.labelledByline(dom.Fold(n.Data))
+	if len(p.textBylines) < maxBylines {
+		if len(n.Data) < 4*maxHintRunes {
+			p.labelledByline(dom.Fold(n.Data))
+		} else {
+			// A story's closing credit ends its last paragraph.
+			p.creditByline(n.Data[len(n.Data)-maxCreditBytes:])
+		}
 	}
 	if len(p.datelines) >= maxDatelines || len(n.Data) < 8 || len(n.Data) > 4*maxHintRunes || !hasYear(n.Data) {
 		return
@@ -349,44 +390,164 @@ func (p *page) textHint(n *html.Node) {
 	if runeLen(t) > maxHintRunes {
 		return
 	}
-	p.labelledByline(t)
 	low := strings.ToLower(t)
 	p.datelines = append(p.datelines, timeHint{value: t, labeled: containsAny(low, dateLabels)})
 }
 
 // bylineLabels introduce the author's name in visible text, where no
 // class marks it; Chinese and Japanese news pages write them in a line
-// with the source and the date.
-var bylineLabels = []string{"作者：", "作者:", "记者：", "记者:", "記者：", "記者:", "文／", "文/", "撰文：", "撰稿：", "Autor:", "Autorin:", "Auteur :", "Auteur:", "Author:", "Автор:"}
+// with the source and the date. rank orders them: the author first, then
+// the reporter, then the editor (Chinese news pages credit the editor
+// where no author is named), then (after a closing credit) the source, which names a person only
+// on small sites (orgName filters out the newspapers).
+var bylineLabels = []struct {
+	label string
+	rank  int
+}{
+	{"作者：", 0}, {"作者:", 0}, {"作者 ", 0}, {"文／", 0}, {"文/", 0}, {"撰文：", 0}, {"撰稿：", 0},
+	{"Autor:", 0}, {"Autorin:", 0}, {"Auteur :", 0}, {"Auteur:", 0}, {"Author:", 0}, {"Автор:", 0},
+	{"记者：", 1}, {"记者:", 1}, {"記者：", 1}, {"記者:", 1}, {"记者 ", 1}, {"記者 ", 1},
+	{"责任编辑：", 2}, {"责任编辑:", 2}, {"責任編輯：", 2}, {"编辑：", 2}, {"编辑:", 2}, {"編輯：", 2},
+	{"来源：", 4}, {"来源:", 4}, {"來源：", 4},
+}
+
+// textByline is a name found after a label in visible text.
+type textByline struct {
+	name string
+	rank int
+}
 
 // maxCJKNameRunes bounds a CJK author name found after a label; Chinese
 // names are two to four characters, pen names a few more.
 const maxCJKNameRunes = 8
 
-// labelledByline records the text after a byline label.
+// maxCreditNames bounds how many space-separated names a credit may list.
+const maxCreditNames = 6
+
+// labelledByline records the names after a byline label. A CJK label
+// followed by a space may credit several people ("记者 王明 李华").
 func (p *page) labelledByline(t string) {
 	if len(p.textBylines) >= maxBylines {
 		return
 	}
 	for _, l := range bylineLabels {
-		i := strings.Index(t, l)
+		i := strings.Index(t, l.label)
 		if i < 0 {
 			continue
 		}
-		rest := strings.TrimLeft(t[i+len(l):], " ")
-		// The name runs to the next space or punctuation; a CJK run much
-		// longer than a name is a sentence that happened to hold the label.
-		end := strings.IndexFunc(rest, func(r rune) bool {
-			return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '·' && r != '.' && r != '&' && r != '-'
-		})
-		if end >= 0 {
-			rest = rest[:end]
+		rest := strings.TrimLeft(t[i+len(l.label):], " \u3000")
+		var name string
+		if hasCJK(rest) {
+			name = cjkNames(rest)
+		} else {
+			// The name runs to the next space or punctuation.
+			if end := strings.IndexFunc(rest, isNameEnd); end >= 0 {
+				rest = rest[:end]
+			}
+			name = rest
 		}
-		if rest != "" && (!hasCJK(rest) || utf8.RuneCountInString(rest) <= maxCJKNameRunes) {
-			p.textBylines = append(p.textBylines, rest)
+		if name != "" && !(l.rank == sourceRank && (orgName(name) || contains(notSourceNames, name))) {
+			p.textBylines = append(p.textBylines, textByline{name, l.rank})
 		}
 		return
 	}
+	p.creditByline(t)
+}
+
+func isNameEnd(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '·' && r != '.' && r != '&' && r != '-'
+}
+
+// cjkNames reads the space-separated names at the start of s, each a run
+// of Han characters no longer than a name; a longer run is a sentence
+// that happened to hold the label.
+func cjkNames(s string) string {
+	var names []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) {
+		end := strings.IndexFunc(f, isNameEnd)
+		word := f
+		if end >= 0 {
+			word = f[:end]
+		}
+		n := utf8.RuneCountInString(word)
+		if word == "" || n > maxCJKNameRunes || !hasCJK(word) && len(names) > 0 {
+			break
+		}
+		names = append(names, word)
+		if end >= 0 || len(names) == maxCreditNames {
+			break
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// orgSuffixes end the names of newspapers, sites and agencies.
+var orgSuffixes = []string{"报", "網", "网", "社", "台", "刊", "站", "部", "局", "所", "院", "会", "中心", "新闻", "日报", "时报", "晚报", "在线", "频道", "网站", "传媒", "集团", "公司", "政府"}
+
+// notSourceNames follow a source label or fill parentheses without naming
+// anyone: "with pictures", "original", "this site", "the web", "reprint",
+// "special topic", "organiser".
+var notSourceNames = []string{"附图", "组图", "图", "原创", "本站", "网络", "網絡", "互联网", "转载", "專題", "专题", "承办", "未知", "综合"}
+
+func orgName(s string) bool {
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditByline reads the credit Chinese news stories end with, in
+// full-width parentheses: "（记者 王明）", "（王明 李华）", "（王明 上海报道）".
+func (p *page) creditByline(t string) {
+	t = strings.TrimRight(t, " \u3000")
+	var inner string
+	for _, pair := range [...][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasSuffix(t, pair[1]) {
+			continue
+		}
+		if open := strings.LastIndex(t, pair[0]); open >= 0 {
+			inner = strings.TrimSpace(t[open+len(pair[0]) : len(t)-len(pair[1])])
+		}
+		break
+	}
+	if i := strings.LastIndex(inner, "记者"); i >= 0 {
+		inner = inner[i+len("记者"):]
+	}
+	fields := strings.Fields(inner)
+	if n := len(fields); n > 1 && strings.HasSuffix(fields[n-1], "报道") {
+		fields = fields[:n-1]
+	}
+	if len(fields) == 0 || len(fields) > maxCreditNames {
+		return
+	}
+	for _, f := range fields {
+		if n := utf8.RuneCountInString(f); n < 2 || n > 4 || !allHan(f) || contains(notSourceNames, f) {
+			return
+		}
+	}
+	p.textBylines = append(p.textBylines, textByline{strings.Join(fields, " "), creditRank})
+}
+
+// maxCreditBytes is how much of a long text's end may hold its credit.
+const maxCreditBytes = 120
+
+// creditRank places an end-of-story credit after a labelled author,
+// reporter or editor: parentheses close many other things ("(组图)").
+// sourceRank is the source label's, the last resort.
+const (
+	creditRank = 3
+	sourceRank = 4
+)
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasYear reports whether s holds a run of exactly four digits starting

@@ -88,7 +88,7 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	if m.Title == "" {
 		m.Title = chooseTitle(p, ld, sites)
 	}
-	m.Byline = chooseByline(p, ld)
+	m.Byline = chooseByline(p, ld, rl, sites)
 	m.Excerpt = foldSpace(rdUnescape(firstNonEmpty(rl.excerpt, p.rdFirst(rdExcerptKeys))))
 	if m.Excerpt == "" {
 		m.Excerpt = foldSpace(html.UnescapeString(p.firstMeta(excerptKeys)))
@@ -98,20 +98,33 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	return m
 }
 
-func chooseByline(p *page, ld ldInfo) string {
-	cands := []string{ld.author}
+// chooseByline takes the author as Readability does (JSON-LD, then the
+// author meta tags), then the other structured and visible sources. There
+// the site's own name is passed over, as sites name themselves as author
+// where the page shows a writer; the later sources know people from
+// organisations better.
+func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
+	cands := []string{rl.byline, p.rdFirst(rdAuthorKeys), ld.author}
 	for _, k := range authorKeys {
 		cands = append(cands, p.metas[k])
 	}
 	cands = append(cands, p.itemprops["author"], p.itemprops["creator"])
 	cands = append(cands, p.relAuthors...)
 	cands = append(cands, p.bylines...)
-	cands = append(cands, p.textBylines...)
-	cands = append(cands, ld.authorOrg)
-	for _, c := range cands {
-		if b := cleanByline(html.UnescapeString(c)); b != "" {
-			return b
+	for rank := 0; rank <= sourceRank; rank++ {
+		for _, t := range p.textBylines {
+			if t.rank == rank {
+				cands = append(cands, t.name)
+			}
 		}
+	}
+	cands = append(cands, ld.authorOrg)
+	for i, c := range cands {
+		b := cleanByline(html.UnescapeString(c))
+		if b == "" || i < 2 && isSiteName(b, sites) {
+			continue
+		}
+		return b
 	}
 	return ""
 }
