@@ -70,6 +70,10 @@ func hasNonASCII(b []byte) bool {
 
 // decodeWith decodes with the host's decoder when there is one.
 func decodeWith(charset string, input []byte, host DecodeFunc) (string, error) {
+	if charset == "windows-1252" {
+		// Built in, and some hosts' TextDecoder (Node's) gets it wrong.
+		return decodeWindows1252(input), nil
+	}
 	if host != nil {
 		if text, err := host(charset, input); err == nil {
 			return text, nil

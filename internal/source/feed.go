@@ -42,11 +42,17 @@ func readFeedHeader(text string) (string, Feed) {
 
 	line, after := firstLine(rest)
 	if title, url, ok := markdownLink(line); ok {
-		feed.Title, feed.URL = title, url
-		rest = strings.TrimLeft(after, " \t\r\n")
-		consumed = true
-		if rule, after := firstLine(rest); isRule(rule) {
-			rest = after
+		// A lone link line is ordinary text; it is a header only after a
+		// capture-time comment or above a rule line.
+		next := strings.TrimLeft(after, " \t\r\n")
+		rule, afterRule := firstLine(next)
+		if hasRule := isRule(rule); hasRule || consumed {
+			feed.Title, feed.URL = title, url
+			rest = next
+			if hasRule {
+				rest = afterRule
+			}
+			consumed = true
 		}
 	}
 	if !consumed {
@@ -75,6 +81,9 @@ func markdownLink(line string) (text, url string, ok bool) {
 	url = strings.TrimSpace(line[mid+2 : len(line)-1])
 	if text == "" || strings.ContainsAny(url, " <>\"") ||
 		!(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://")) {
+		return "", "", false
+	}
+	if host := strings.TrimPrefix(strings.TrimPrefix(url, "http://"), "https://"); host == "" || host[0] == '/' {
 		return "", "", false
 	}
 	return text, url, true
