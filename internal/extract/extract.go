@@ -56,7 +56,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 		tidy(out, measure(out), flags{}, opts)
 		return out
 	}
-	pageUnits := measure(body)[body].units
+	pageUnits := unitsOf(body)
 	enough := min(retryUnits, pageUnits/2)
 	var best *html.Node
 	bestUnits := -1
@@ -66,7 +66,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 			work = dom.Clone(body)
 		}
 		art := attempt(work, f, opts)
-		u := measure(art)[art].units
+		u := unitsOf(art)
 		if u > bestUnits {
 			best, bestUnits = art, u
 		}
@@ -81,7 +81,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	// better answer.
 	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && proseIn(best) < articleProse {
 		if art := landmarkAttempt(body, opts); art != nil {
-			if u := measure(art)[art].units; u > bestUnits {
+			if u := unitsOf(art); u > bestUnits {
 				best = art
 			}
 		}
@@ -155,8 +155,26 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top = repeatedAncestor(top, body, st)
 	top = proseAncestor(top, body, st)
 	art := gather(top, body, st)
-	tidy(art, measure(art), f, opts)
+	// The gathered nodes keep their stats: gathering moves whole subtrees.
+	tidy(art, st, f, opts)
 	return art
+}
+
+// unitsOf measures the text below n without keeping per-node stats.
+func unitsOf(n *html.Node) int {
+	units := 0
+	for c := n; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			u, _ := textUnits(c.Data)
+			units += u
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return units
 }
 
 // stripUnlikely removes blocks whose class, id, role or tag says they are

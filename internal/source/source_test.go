@@ -41,9 +41,17 @@ func TestFeedHeader(t *testing.T) {
 			wantStart: "<p>Body",
 		},
 		{
-			name:      "link without rule",
+			// A lone link line is ordinary text (cleaned output that starts
+			// with a link must clean to itself again).
+			name:      "link without rule or timestamp is text",
 			in:        link + "\n<p>Body</p>",
-			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1"},
+			wantFeed:  Feed{},
+			wantStart: link,
+		},
+		{
+			name:      "link after timestamp without rule",
+			in:        "<!--1677784503-->\n" + link + "\n<p>Body</p>",
+			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: time.Unix(1677784503, 0).UTC()},
 			wantStart: "<p>Body",
 		},
 		{
