@@ -195,6 +195,25 @@ func titleKey(s string) string {
 // metadata proves it is the article's and not the logo's); then the
 // metadata titles with the site's name removed; then the first <h1>.
 func chooseTitle(p *page, ld ldInfo, sites []string) string {
+	t, _ := chooseTitleStep(p, ld, sites)
+	return t
+}
+
+// titleStep says which rule chose a title, from the surest (a heading
+// that metadata confirms) to the weakest.
+type titleStep int
+
+const (
+	stepAgreed titleStep = iota
+	stepArticleH1
+	stepLD
+	stepMeta
+	stepTitle
+	stepH1
+	stepNone
+)
+
+func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	var metas []string
 	for _, m := range []string{ld.headline, p.itemprops["headline"], p.firstMeta(titleKeys), p.metas["twitter:title"], p.title} {
 		if m = foldSpace(m); m != "" {
@@ -211,7 +230,7 @@ func chooseTitle(p *page, ld ldInfo, sites []string) string {
 			}
 			for _, m := range metas {
 				if agrees(hk, m, sites, pass) {
-					return visibleForm(stripSite(h.text, sites), stripSite(m, sites))
+					return visibleForm(stripSite(h.text, sites), stripSite(m, sites)), stepAgreed
 				}
 			}
 		}
@@ -221,30 +240,45 @@ func chooseTitle(p *page, ld ldInfo, sites []string) string {
 	// wording); elsewhere an <h1> is as often a banner's slogan.
 	if ld.article || strings.EqualFold(p.metas["og:type"], "article") {
 		for _, h := range p.headings {
-			if h.level == 1 && !isSiteName(h.text, sites) && plausibleHeadline(h.text) {
-				return stripSite(h.text, sites)
+			if h.level == 1 && !isSiteName(h.text, sites) && plausibleHeadline(h.text) && !unrelated(h.text, metas) {
+				return stripSite(h.text, sites), stepArticleH1
 			}
 		}
 	}
 	if ld.headline != "" {
-		return stripSite(foldSpace(ld.headline), sites)
+		return stripSite(foldSpace(ld.headline), sites), stepLD
 	}
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
-		return stripSite(m, sites)
+		return stripSite(m, sites), stepMeta
 	}
 	if p.title != "" {
 		t := stripSite(p.title, sites)
 		if t == p.title {
 			t = dropShortSide(t)
 		}
-		return t
+		return t, stepTitle
 	}
 	for _, h := range p.headings {
 		if h.level == 1 {
-			return h.text
+			return h.text, stepH1
 		}
 	}
-	return ""
+	return "", stepNone
+}
+
+// minRelated is how much of a metadata title's words a heading must share
+// to be taken as the same headline in other words; a heading sharing
+// almost none is a section's name or a slogan ("Latest News").
+const minRelated = 0.2
+
+// unrelated reports whether the heading shares almost no words with the
+// page's main metadata title. Scripts without spaces between words are
+// not judged.
+func unrelated(h string, metas []string) bool {
+	if len(metas) == 0 || len(asciiTokens(h)) == 0 || len(asciiTokens(metas[0])) == 0 {
+		return false
+	}
+	return textSimilarity(h, metas[0]) < minRelated
 }
 
 // plausibleHeadline rejects headings too short or too long to be an
