@@ -124,14 +124,9 @@ func clean(src source.Document, opts Options) (Result, error) {
 
 	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title})
 
-	content, err := sanitize.HTML(root, sanitize.Options{
+	content, out, err := sanitize.Tree(root, sanitize.Options{
 		Base: base, KeepClasses: opts.KeepClasses,
 	}, rep)
-	if err != nil {
-		return Result{}, err
-	}
-
-	out, err := parseContent(content)
 	if err != nil {
 		return Result{}, err
 	}
@@ -183,19 +178,6 @@ func baseURL(option, feed string) (*url.URL, error) {
 		return nil, fmt.Errorf("%w: %q", ErrBadURL, option)
 	}
 	return u, nil
-}
-
-// parseContent parses sanitized HTML back into a tree for the renderers.
-func parseContent(content string) (*html.Node, error) {
-	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(content), ctx)
-	if err != nil {
-		return nil, fmt.Errorf("parsing cleaned content: %w", err)
-	}
-	for _, n := range nodes {
-		ctx.AppendChild(n)
-	}
-	return ctx, nil
 }
 
 // excerptMaxRunes bounds an excerpt taken from the first paragraph.

@@ -32,6 +32,9 @@ type Options struct {
 // copy of the page's content.
 const noscriptMessageMax = 200
 
+// buttonMaxText is the longest label a real button has.
+const buttonMaxText = 200
+
 // hiddenKeepShare: a hidden element holding at least this share of the
 // page's text (and hiddenMinText characters) is the content itself, hidden
 // until a script (a consent gate, a lock screen, a tab switcher) shows it.
@@ -69,6 +72,13 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		}
 		if n.Namespace == "math" {
 			return false
+		}
+		if n.DataAtom == atom.Button && dom.TextLen(n) > buttonMaxText {
+			// An unclosed <button> swallows the rest of the page; what a
+			// button that large holds is content, not its label. It
+			// becomes a plain block so the walk goes on into it.
+			n.DataAtom, n.Data = atom.Div, "div"
+			return true
 		}
 		if neverContent[n.DataAtom] || isCustomControl(n) {
 			if n.DataAtom != atom.Script || dom.Attr(n, "type") != "application/ld+json" {

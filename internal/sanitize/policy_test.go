@@ -364,7 +364,7 @@ leading newline</pre>`,
 	}
 	for _, in := range inputs {
 		out := run(t, in, Options{})
-		again, err := reserialise(out)
+		_, again, err := reparse(out)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -48,29 +48,43 @@ const fixpointRounds = 3
 // HTML sanitizes the children of root and returns the safe markup. root
 // itself is not part of the output. The tree is modified.
 func HTML(root *html.Node, opts Options, r *report.Report) (string, error) {
+	out, _, err := Tree(root, opts, r)
+	return out, err
+}
+
+// Tree is HTML that also returns the safe markup parsed as a <div>'s
+// content, the tree the renderers read: it is the tree the fixed-point
+// check parsed anyway, so the caller need not parse the output again.
+func Tree(root *html.Node, opts Options, r *report.Report) (string, *html.Node, error) {
 	prepare(root, opts, r)
 	var b bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
-			return "", fmt.Errorf("serialising article: %w", err)
+			return "", nil, fmt.Errorf("serialising article: %w", err)
 		}
 	}
 	policy := policyFor(opts.KeepClasses)
 	out := policy.Sanitize(b.String())
 	for range fixpointRounds {
-		again, err := reserialise(out)
+		tree, again, err := reparse(out)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		again = policy.Sanitize(again)
 		if again == out {
-			return out, nil
+			// out came from the policy and parses back to itself: safe to
+			// insert with innerHTML, and bluemonday was its last writer.
+			return out, tree, nil
 		}
-		out = again
+		out = policy.Sanitize(again)
 	}
 	// Markup that keeps changing under parsing is hostile; its text is all
 	// an article needs.
-	return policy.Sanitize(html.EscapeString(textOf(out))), nil
+	out = policy.Sanitize(html.EscapeString(textOf(out)))
+	tree, _, err := reparse(out)
+	if err != nil {
+		return "", nil, err
+	}
+	return out, tree, nil
 }
 
 // prepare rewrites the tree before serialisation: URLs resolved and
@@ -233,26 +247,26 @@ func footnoteTargets(root *html.Node) map[string]bool {
 	return kept
 }
 
-// reserialise parses markup as a <div>'s content, the way innerHTML does,
-// and serialises it again.
-func reserialise(markup string) (string, error) {
-	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(markup), ctx)
-	if err != nil {
-		return "", fmt.Errorf("re-parsing sanitized markup: %w", err)
-	}
+// reparse parses markup as a <div>'s content, the way innerHTML does, and
+// returns that <div> and its content serialised again.
+func reparse(markup string) (*html.Node, string, error) {
 	holder := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(markup), holder)
+	if err != nil {
+		return nil, "", fmt.Errorf("re-parsing sanitized markup: %w", err)
+	}
 	for _, n := range nodes {
 		holder.AppendChild(n)
 	}
 	unwrapStrayMath(holder)
 	var b bytes.Buffer
+	b.Grow(len(markup))
 	for n := holder.FirstChild; n != nil; n = n.NextSibling {
 		if err := html.Render(&b, n); err != nil {
-			return "", fmt.Errorf("re-serialising sanitized markup: %w", err)
+			return nil, "", fmt.Errorf("re-serialising sanitized markup: %w", err)
 		}
 	}
-	return b.String(), nil
+	return holder, b.String(), nil
 }
 
 // mathNames are the MathML element names the policy allows, for finding
