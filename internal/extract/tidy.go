@@ -84,7 +84,9 @@ func shouldRemove(n *html.Node, st stats, f flags) bool {
 	if f.weightClasses {
 		weight = classWeightOf(n)
 	}
-	if weight+s.score < 0 && s.units < 1000 {
+	// The class weight alone condemns a container here: its candidate score
+	// measured the article, not whether this block belongs to it.
+	if weight < 0 && s.units < 1000 {
 		return true
 	}
 	if s.commas >= 10 {
