@@ -155,6 +155,10 @@ func clean(src source.Document, opts Options) (Result, error) {
 	if res.URL == "" && base != nil {
 		res.URL = base.String()
 	}
+	// The addresses in the result are cleaned like those in the content:
+	// absolute, http(s) only, without tracking parameters.
+	res.URL = sanitize.CleanURL(res.URL, nil, rep)
+	res.LeadImage = sanitize.CleanURL(res.LeadImage, base, rep)
 	res.Removed = rep.Counts
 	res.Removals = rep.Removals
 	return res, nil
