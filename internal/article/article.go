@@ -122,7 +122,7 @@ func clean(src source.Document, opts Options) (Result, error) {
 	clutter.Remove(tree, clutter.Options{KeepAll: opts.KeepAll}, rep)
 	media.Resolve(tree, base, rep)
 
-	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title})
+	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody})
 
 	content, out, err := sanitize.Tree(root, sanitize.Options{
 		Base: base, KeepClasses: opts.KeepClasses,

@@ -27,6 +27,9 @@ type Options struct {
 	// Title is the article's title from the metadata; a heading repeating
 	// it is removed from the content, since readers show the title apart.
 	Title string
+	// ArticleBody is the text the page's structured data gives as the
+	// article (JSON-LD articleBody), or "".
+	ArticleBody string
 }
 
 // flags are the rules an attempt applies; later attempts drop them.
@@ -74,6 +77,14 @@ func Article(doc *html.Node, opts Options) *html.Node {
 			break
 		}
 	}
+	// Pages rendered by scripts may hold the article only in their
+	// structured data: when it is much longer than what was found, it is
+	// the article.
+	if body := bodyFromStructuredData(opts.ArticleBody); body != nil {
+		if u := unitsOf(body); u >= structuredMinUnits && float64(bestUnits) < structuredShare*float64(u) {
+			return body
+		}
+	}
 	// Listings, product pages and hubs have no article-like block: their
 	// content is many short, linked items that scoring rightly distrusts
 	// in an article. When every attempt found little of a page with much
@@ -110,6 +121,33 @@ func proseIn(art *html.Node) int {
 		return true
 	})
 	return count
+}
+
+// bodyFromStructuredData builds an article from a JSON-LD articleBody:
+// markup is parsed as such, plain text becomes one paragraph per line.
+func bodyFromStructuredData(text string) *html.Node {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	art := newDiv()
+	if strings.Contains(text, "</") {
+		nodes, err := html.ParseFragment(strings.NewReader(text), art)
+		if err != nil {
+			return nil
+		}
+		for _, n := range nodes {
+			art.AppendChild(n)
+		}
+		return art
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+			p.AppendChild(&html.Node{Type: html.TextNode, Data: line})
+			art.AppendChild(p)
+		}
+	}
+	return art
 }
 
 // landmarkAttempt returns the page's main landmark (or the whole body)

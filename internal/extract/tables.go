@@ -118,6 +118,11 @@ const (
 	// text already held.
 	proseLinkDensity = 0.1
 	proseGrowth      = 1
+	// structuredMinUnits and structuredShare: a JSON-LD articleBody of at
+	// least this much text replaces an extraction that found less than
+	// this share of it.
+	structuredMinUnits = 1000
+	structuredShare    = 0.3
 	// siblingShare: a sibling of the top candidate joins the article when
 	// its score is at least this share of the top score.
 	siblingShare = 0.2

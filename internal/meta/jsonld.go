@@ -19,7 +19,8 @@ type ldInfo struct {
 	siteName  string // a WebSite node's name
 	image     string
 	url       string
-	article   bool // the best node has an article type
+	article   bool   // the best node has an article type
+	body      string // the article node's articleBody text
 }
 
 // ldTypeRank ranks schema.org types by how surely a node of that type
@@ -86,6 +87,9 @@ func readJSONLD(scripts []string) ldInfo {
 		return info
 	}
 	info.article = bestRank == 3
+	if body, ok := best["articleBody"].(string); ok && info.article {
+		info.body = strings.TrimSpace(body) // line breaks kept: they separate paragraphs
+	}
 	if bestRank >= 2 {
 		info.headline = ldString(best["headline"])
 		if info.headline == "" {

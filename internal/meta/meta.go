@@ -41,6 +41,10 @@ type Metadata struct {
 	URL string
 	// LeadImage is the absolute address of the article's main image.
 	LeadImage string
+	// ArticleBody is the article's text as its JSON-LD gives it, for the
+	// extract stage to check its result against (script-rendered pages
+	// often carry their only full copy of the text there).
+	ArticleBody string
 }
 
 // Read returns the metadata of doc. base resolves relative addresses; it
@@ -67,6 +71,7 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	// element's, then body's, then html's.
 	m.Dir = firstNonEmpty(normalizeDir(p.mainDir), normalizeDir(p.bodyDir), normalizeDir(p.htmlDir))
 
+	m.ArticleBody = ld.body
 	m.URL = strings.TrimSpace(hints.URL)
 	if m.URL == "" {
 		m.URL = absolute(base, firstNonEmpty(p.canonical, p.firstMeta(urlKeys), ld.url))
