@@ -17,6 +17,8 @@ usage: ./build.sh [command] [args]
   fuzz [duration]     run every Go fuzz target for duration each (default 60s)
   eval [args]         run the corpus evaluation (go run ./internal/eval/cmd/eval)
   bench               Go benchmarks, then tests/bench/bench.mjs when present
+  extension           build, then assemble the browser extension in dist/extension/ and zip it
+                      to dist/articleclean-extension.zip (web/extension/build.mjs)
   help                this text
 
 Environment: ARTICLECLEAN_REQUIRE_BROWSER=1 makes a missing Chromium an error.
@@ -114,6 +116,15 @@ run_tests() {
 	node --test tests/*.test.mjs
 }
 
+# extension builds the wasm, then assembles the browser extension (load
+# dist/extension/ unpacked, or ship the zip).
+extension() {
+	need_node
+	build
+	step "assembling dist/extension and dist/articleclean-extension.zip"
+	node web/extension/build.mjs
+}
+
 cmd=${1:-build}
 [[ $# -gt 0 ]] && shift
 case $cmd in
@@ -151,6 +162,9 @@ bench)
 		step "node tests/bench/bench.mjs"
 		node tests/bench/bench.mjs "$@"
 	fi
+	;;
+extension)
+	extension
 	;;
 help | -h | --help)
 	usage
