@@ -156,6 +156,8 @@ eval)
 bench)
 	step "go benchmarks"
 	go test -run='^$' -bench=. -benchmem ./internal/...
+	# The peer benchmark is its own module (go-readability stays out of ours).
+	(cd internal/benchpeer && go test -run='^$' -bench=. -benchmem .)
 	if [[ -f tests/bench/bench.mjs ]]; then
 		need_node
 		build
