@@ -111,6 +111,19 @@ for (const worker of [false, true]) {
       assert.ok(!('removals' in plain), 'removals without options.explain');
     });
 
+    it("images: 'drop' removes every image and its address", async () => {
+      const page = '<article><h1>Pictures</h1><p>A long enough paragraph about the bridge, its piers and the river below it, written for this test.</p>'
+        + '<figure><img src="https://images.example.org/bridge.jpg" alt="The bridge"><figcaption>The bridge at dusk</figcaption></figure>'
+        + '<p>Another paragraph, so that the article has some body to it and the figure sits inside the text.</p></article>';
+      const kept = await ac.cleanArticle(page, { url: 'https://example.org/a' });
+      assert.match(kept.content, /<img\b/);
+      const dropped = await ac.cleanArticle(page, { url: 'https://example.org/a', images: 'drop' });
+      assert.ok(!/<img\b/.test(dropped.content), dropped.content);
+      assert.ok(!dropped.content.includes('images.example.org'));
+      assert.ok(dropped.content.includes('The bridge at dusk'));
+      await assert.rejects(ac.cleanArticle(page, { images: 'none' }), TypeError);
+    });
+
     it('isReaderable answers a boolean', async () => {
       assert.equal(typeof await ac.isReaderable('<p>hi</p>'), 'boolean');
       if (seed) assert.equal(typeof await ac.isReaderable(seed), 'boolean');

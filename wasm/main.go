@@ -144,6 +144,13 @@ func options(args []js.Value) (article.Options, error) {
 	opts.KeepClasses = flag("keepClasses", false)
 	opts.Markdown = flag("markdown", false)
 	opts.Explain = flag("explain", false)
+	switch images := str("images"); images {
+	case "", "keep":
+	case "drop":
+		opts.DropImages = true
+	default:
+		return opts, errType{fmt.Sprintf("cleanArticle: options.images must be 'keep' or 'drop', not %q", images)}
+	}
 	if v := o.Get("maxBytes"); !v.IsUndefined() && !v.IsNull() {
 		if v.Type() != js.TypeNumber || v.Float() < 1 {
 			return opts, errType{"cleanArticle: options.maxBytes must be a positive number"}

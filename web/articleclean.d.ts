@@ -41,6 +41,11 @@ export interface Options {
   markdown?: boolean;
   /** Also return `result.removals`: each removal and the rule behind it (default false). */
   explain?: boolean;
+  /**
+   * `'keep'` (the default) keeps the article's images; `'drop'` removes them
+   * all, so showing `content` makes no network request at all.
+   */
+  images?: 'keep' | 'drop';
   /** Refuse inputs larger than this many bytes (default 32 MiB). */
   maxBytes?: number;
   /**

@@ -47,6 +47,10 @@ type Options struct {
 	Markdown bool
 	// Explain fills Result.Removals with what was removed and why.
 	Explain bool
+	// DropImages removes every image, for readers who want a result that
+	// makes no request at all when shown (the JavaScript option
+	// `images: 'drop'`).
+	DropImages bool
 	// MaxBytes limits the input size; 0 means 32 MiB.
 	MaxBytes int
 	// Decode decodes legacy charsets (the browser's TextDecoder in the
@@ -122,10 +126,10 @@ func clean(src source.Document, opts Options) (Result, error) {
 	clutter.Remove(tree, clutter.Options{KeepAll: opts.KeepAll}, rep)
 	media.Resolve(tree, base, rep)
 
-	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody})
+	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody, Byline: md.Byline})
 
 	content, out, err := sanitize.Tree(root, sanitize.Options{
-		Base: base, KeepClasses: opts.KeepClasses,
+		Base: base, KeepClasses: opts.KeepClasses, DropImages: opts.DropImages,
 	}, rep)
 	if err != nil {
 		return Result{}, err
@@ -159,6 +163,9 @@ func clean(src source.Document, opts Options) (Result, error) {
 	// absolute, http(s) only, without tracking parameters.
 	res.URL = sanitize.CleanURL(res.URL, nil, rep)
 	res.LeadImage = sanitize.CleanURL(res.LeadImage, base, rep)
+	if opts.DropImages {
+		res.LeadImage = ""
+	}
 	res.Removed = rep.Counts
 	res.Removals = rep.Removals
 	return res, nil

@@ -30,6 +30,10 @@ type Options struct {
 	// ArticleBody is the text the page's structured data gives as the
 	// article (JSON-LD articleBody), or "".
 	ArticleBody string
+	// Byline is the author as the metadata found it; the short line that
+	// shows it ("By Jo Quill · 14 May") is removed from the content, as
+	// readers show the byline apart.
+	Byline string
 }
 
 // flags are the rules an attempt applies; later attempts drop them.

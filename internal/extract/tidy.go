@@ -50,6 +50,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 		cleanConditionally(art, st, f)
 	}
 	removeTitleHeading(art, opts.Title)
+	removeBylineLine(art, opts.Byline)
 	removeEmpty(art)
 }
 
@@ -167,6 +168,49 @@ func removeTitleHeading(art *html.Node, title string) {
 	})
 	if h != nil && normTitle(dom.Text(h)) == want {
 		dom.Detach(h)
+	}
+}
+
+// bylineSearch is how many leading blocks of the article are searched for
+// the byline line, and bylineExtra how much more text than the name that
+// line may hold (a date, "By", a separator).
+const (
+	bylineSearch = 6
+	bylineExtra  = 60
+)
+
+// removeBylineLine removes the short block near the top of the article
+// that shows the byline.
+func removeBylineLine(art *html.Node, byline string) {
+	name := normTitle(byline)
+	if name == "" {
+		return
+	}
+	seen := 0
+	var found *html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if found != nil || seen >= bylineSearch {
+			return false
+		}
+		if !dom.IsElement(n, atom.P, atom.Div, atom.Span, atom.Address, atom.Section, atom.Header) {
+			return true
+		}
+		text := normTitle(dom.Text(n))
+		if text == "" {
+			return true
+		}
+		if len(text) > len(name)+bylineExtra {
+			seen++
+			return true // a longer block may hold the byline line inside
+		}
+		if strings.Contains(text, name) {
+			found = n
+		}
+		seen++
+		return false
+	})
+	if found != nil {
+		dom.Detach(found)
 	}
 }
 

@@ -28,6 +28,9 @@ type Options struct {
 	Base *url.URL
 	// KeepClasses keeps class attributes (plain tokens only).
 	KeepClasses bool
+	// DropImages removes every image, so showing the result makes no
+	// request at all.
+	DropImages bool
 }
 
 // trackingAttrs are attributes that exist only to track readers or drive
@@ -110,6 +113,11 @@ func prepare(root *html.Node, opts Options, r *report.Report) {
 				}
 			}
 		case atom.Img:
+			if opts.DropImages {
+				r.Add(report.Element, "image-dropped", n, "")
+				dom.Detach(n)
+				return false
+			}
 			dom.SetAttr(n, "loading", "lazy")
 			dom.SetAttr(n, "referrerpolicy", "no-referrer")
 		}
