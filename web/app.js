@@ -13,7 +13,7 @@ const els = {
   status: $('status'), error: $('error'), result: $('result'), title: $('result-title'), meta: $('meta'),
   removed: $('removed'), preview: $('preview'), explain: $('explain'), explainBody: $('explain-body'),
   version: $('version'),
-  opts: { extract: $('opt-extract'), keepClasses: $('opt-classes'), markdown: $('opt-markdown') },
+  opts: { extract: $('opt-extract'), images: $('opt-images'), keepClasses: $('opt-classes'), markdown: $('opt-markdown') },
   out: { html: $('out-html'), markdown: $('out-markdown'), text: $('out-text') },
 };
 
@@ -187,6 +187,7 @@ function currentOptions() {
   const options = {
     extract: els.opts.extract.checked,
     keepClasses: els.opts.keepClasses.checked,
+    images: els.opts.images.checked ? 'keep' : 'drop',
     markdown: els.opts.markdown.checked,
     explain: true,
     timeout: CALL_TIMEOUT_MS,
