@@ -1,12 +1,10 @@
 package meta
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"html"
-	"io"
 	"strings"
+
+	"articleclean/internal/jsonvalue"
 )
 
 // ldInfo is what the page's JSON-LD (schema.org) says about its article.
@@ -158,19 +156,15 @@ func decodeLD(s string) []any {
 	return out
 }
 
+// maxLDValues bounds how many JSON values one script block may yield.
+const maxLDValues = 64
+
 func decodeAll(b []byte) ([]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	var out []any
-	for {
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return out, errors.Is(err, io.EOF)
-		}
-		out = append(out, v)
-		if len(out) > 64 {
-			return out, true
-		}
+	out, ok := jsonvalue.DecodeAll(b)
+	if len(out) > maxLDValues {
+		return out[:maxLDValues], true
 	}
+	return out, ok
 }
 
 // repairJSON fixes the mistakes hand-written JSON-LD commonly has: raw
