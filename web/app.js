@@ -5,6 +5,7 @@
 
 import { load, cleanArticle } from './articleclean.js';
 import { PREVIEW_CSS, PREVIEW_CSS_SHA256 } from './preview-style.js';
+import { outputOf as outputOfResult, copyText, download as downloadResult } from './outputs.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -372,53 +373,6 @@ function wireTabs() {
   });
 }
 
-function outputOf(kind) {
-  if (!last) return '';
-  if (kind === 'html') return last.content;
-  if (kind === 'markdown') return last.markdown ?? '';
-  return last.textContent;
-}
-
-async function copy(button) {
-  const text = outputOf(button.dataset.copy);
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Clipboard API refused (no permission or not a secure context).
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.append(ta);
-    ta.select();
-    document.execCommand('copy');
-    ta.remove();
-  }
-  const was = button.textContent;
-  button.textContent = 'Copied';
-  setTimeout(() => { button.textContent = was; }, 1200);
-}
-
-function download(kind) {
-  const types = { html: ['text/html', 'html'], markdown: ['text/markdown', 'md'], text: ['text/plain', 'txt'] };
-  const [type, ext] = types[kind];
-  let body = outputOf(kind);
-  if (kind === 'html') {
-    const esc = (s) => String(s ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-    body = `<!DOCTYPE html>\n<meta charset="utf-8">\n<title>${esc(last?.title)}</title>\n<h1>${esc(last?.title)}</h1>\n${body}`;
-  }
-  const blob = new Blob([body], { type: `${type};charset=utf-8` });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${slug(last?.title) || 'article'}.${ext}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-}
-
-function slug(s) {
-  return String(s ?? '').normalize('NFKC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
-}
-
 function formatSize(n) {
   return n < 1024 ? `${n} bytes` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
 }
@@ -432,3 +386,7 @@ function clearError() {
   els.error.hidden = true;
   els.error.textContent = '';
 }
+
+function outputOf(kind) { return outputOfResult(last, kind); }
+function copy(button) { return copyText(outputOf(button.dataset.copy), button); }
+function download(kind) { downloadResult(last, kind); }

@@ -22,7 +22,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_FILES = ['manifest.json', 'background.js', 'reader.html', 'reader.js', 'reader.css'];
 
 /** The module files from web/, copied to lib/ (reader.js imports lib/articleclean.js). */
-export const LIB_FILES = ['articleclean.js', 'articleclean.worker.js', 'runtime.js', 'wasm_exec.js', 'articleclean.wasm'];
+export const LIB_FILES = ['articleclean.js', 'articleclean.worker.js', 'runtime.js', 'outputs.js', 'wasm_exec.js', 'articleclean.wasm'];
 
 /** Icon sizes the manifest names (toolbar at 1x and 2x, extensions page, store). */
 export const ICON_SIZES = [16, 32, 48, 128];

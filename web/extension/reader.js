@@ -9,6 +9,7 @@
 // this page's policy (script-src 'self') would refuse inline script anyway.
 
 import { cleanArticle, version } from './lib/articleclean.js';
+import { outputOf as outputOfResult, copyText, download as downloadResult } from './lib/outputs.js';
 
 const MESSAGE_GET = 'articleclean:get-page';
 const SESSION_PREFIX = 'page:';
@@ -173,52 +174,6 @@ function footerText(r, ms, v) {
     `${removed.trackers ?? 0} trackers, ${removed.elements ?? 0} clutter elements`;
 }
 
-function outputOf(kind) {
-  if (!result) return '';
-  if (kind === 'html') return result.content;
-  if (kind === 'markdown') return result.markdown ?? '';
-  return result.textContent;
-}
-
-async function copy(button) {
-  const text = outputOf(button.dataset.copy);
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // The Clipboard API can refuse (focus elsewhere); the old way still works.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.append(ta);
-    ta.select();
-    document.execCommand('copy');
-    ta.remove();
-  }
-  const was = button.textContent;
-  button.textContent = 'Copied';
-  els.status.textContent = `${button.getAttribute('aria-label')}: copied`;
-  setTimeout(() => { button.textContent = was; }, 1200);
-}
-
-function download(kind) {
-  const types = { html: ['text/html', 'html'], markdown: ['text/markdown', 'md'], text: ['text/plain', 'txt'] };
-  const [type, ext] = types[kind];
-  let body = outputOf(kind);
-  if (kind === 'html') {
-    const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-    const lang = result?.lang ? ` lang="${esc(result.lang)}"` : '';
-    body = `<!DOCTYPE html>\n<html${lang}>\n<meta charset="utf-8">\n<title>${esc(result?.title)}</title>\n` +
-      `<h1>${esc(result?.title)}</h1>\n${body}\n</html>\n`;
-  }
-  const blob = new Blob([body], { type: `${type};charset=utf-8` });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${slug(result?.title) || 'article'}.${ext}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-}
-
 function applyTheme(theme) {
   const t = THEMES.includes(theme) ? theme : 'auto';
   if (t === 'auto') delete document.documentElement.dataset.theme;
@@ -236,10 +191,13 @@ function cycleTheme() {
   });
 }
 
-function slug(s) {
-  return String(s ?? '').normalize('NFKC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
-}
-
 function formatSize(n) {
   return n < 1024 ? `${n} characters` : n < 1048576 ? `${(n / 1024).toFixed(0)} K characters` : `${(n / 1048576).toFixed(1)} M characters`;
 }
+
+function outputOf(kind) { return outputOfResult(result, kind); }
+async function copy(button) {
+  await copyText(outputOf(button.dataset.copy), button);
+  els.status.textContent = `${button.getAttribute('aria-label')}: copied`;
+}
+function download(kind) { downloadResult(result, kind); }
