@@ -67,12 +67,10 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	enough := min(retryUnits, pageUnits/2)
 	var best *html.Node
 	bestUnits := -1
-	for i, f := range attempts {
-		work := body
-		if i < len(attempts)-1 {
-			work = dom.Clone(body)
-		}
-		art := attempt(work, f, opts)
+	for _, f := range attempts {
+		// Each attempt consumes a copy, so the next one, and the landmark
+		// fallback below, start from the whole page.
+		art := attempt(dom.Clone(body), f, opts)
 		u := unitsOf(art)
 		if u > bestUnits {
 			best, bestUnits = art, u
