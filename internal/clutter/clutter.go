@@ -32,6 +32,23 @@ type Options struct {
 // copy of the page's content.
 const noscriptMessageMax = 200
 
+// overlayMaxShare bounds a dialog to this share of the
+// page's text: a "dialog" holding most of the page is the page.
+const overlayMaxShare = 0.5
+
+// isDialog reports a modal dialog.
+func isDialog(n *html.Node) bool {
+	return dialogRoles[strings.ToLower(dom.Attr(n, "role"))] || strings.EqualFold(dom.Attr(n, "aria-modal"), "true")
+}
+
+// isConsent reports a consent manager or cookie banner. Its class and id
+// are signal enough whatever its size: on a short page the privacy text it
+// quotes can outweigh the article.
+func isConsent(n *html.Node) bool {
+	words, _ := hintWords(n)
+	return dom.AnyIn(words, consentWords)
+}
+
 // buttonMaxText is the longest label a real button has.
 const buttonMaxText = 200
 
@@ -59,6 +76,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	pageText := dom.TextLen(body)
 	adLimit := max(adMinText, int(adMaxShare*float64(pageText)))
 	hiddenKeep := max(hiddenMinText, int(hiddenKeepShare*float64(pageText)))
+	overlayLimit := max(adMinText, int(overlayMaxShare*float64(pageText)))
 
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
@@ -114,6 +132,11 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
+		if isConsent(n) || isDialog(n) && dom.TextLen(n) <= overlayLimit {
+			r.Add(report.Element, "dialog-or-consent", n, "")
+			dom.Detach(n)
+			return false
+		}
 		words, dataWords := hintWords(n)
 		if len(words) == 0 && len(dataWords) == 0 {
 			return true
@@ -131,6 +154,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		}
 		return true
 	})
+	normalizeCodeBlocks(doc, r)
 }
 
 func removeComments(doc *html.Node) {

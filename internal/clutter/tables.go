@@ -31,6 +31,22 @@ var adWords = dom.Set(
 	"guanggao", "teads", "adchoices", "mgid", "revcontent", "zergnet",
 )
 
+// consentWords mark consent managers and cookie banners: never content,
+// and often long (they quote the privacy policy), so they go whatever
+// their size. The vendor names are the common consent platforms' own
+// class and id prefixes. "cmp" is left out on purpose: Adobe's core
+// components name every content block cmp-text, cmp-image and so on.
+var consentWords = dom.Set(
+	"consent", "gdpr", "ccpa", "cookiebanner", "cookie-banner", "cookienotice",
+	"cookie-notice", "cookie-consent", "cookieconsent", "cookie-law", "cookielaw",
+	"onetrust", "cookiebot", "usercentrics", "didomi", "truste", "trustarc", "qc-cmp2",
+	"sp_message", "fc-consent",
+)
+
+// dialogRoles are ARIA roles of overlays (modals, alerts) that sit above a
+// page rather than in it.
+var dialogRoles = dom.Set("dialog", "alertdialog")
+
 // dataAdWords are the data-* attribute name parts that mark an ad slot
 // (data-ad-slot, data-ad-unit-path, data-tms-ad-type). Vendor names are
 // not among them: content containers carry data-taboola-target and the
