@@ -25,6 +25,7 @@ import (
 // Resolve rewrites images and embeds in doc in place. base resolves
 // relative addresses found in lazy attributes; it may be nil.
 func Resolve(doc *html.Node, base *url.URL, r *report.Report) {
+	standardizeCallouts(doc, r)
 	for _, n := range dom.FindAll(doc, atom.Noscript) {
 		useNoscript(n, r)
 	}

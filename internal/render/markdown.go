@@ -78,6 +78,9 @@ type mdWriter struct {
 	markerWait int // list markers waiting for their item's content
 	notes      *footnotes
 	depth      int // renderers this one runs inside
+	// tight keeps the next content on the next line, not after a blank
+	// one: a callout's body follows its header line directly.
+	tight bool
 }
 
 func newMDWriter(notes *footnotes, depth int) *mdWriter {
@@ -124,6 +127,9 @@ func (w *mdWriter) writePrefix(blank bool) {
 // their prefixes, a hard break or a space, then pending delimiters.
 func (w *mdWriter) content() {
 	if w.b.Len() > 0 {
+		if w.tight && w.nl > 1 {
+			w.nl = 1
+		}
 		switch {
 		case w.nl > 0:
 			for i := 1; i < w.nl; i++ {
@@ -139,6 +145,7 @@ func (w *mdWriter) content() {
 			w.b.WriteByte(' ')
 		}
 	}
+	w.tight = false
 	if w.needPrefix {
 		w.writePrefix(false)
 		w.needPrefix = false
@@ -372,6 +379,8 @@ type mdRenderer struct {
 	// inNote is the footnote body being rendered, whose back-links are
 	// dropped.
 	inNote *html.Node
+	// skip is an element already written another way (a callout's title).
+	skip *html.Node
 }
 
 func markdown(root *html.Node) string {
@@ -425,7 +434,7 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 	if skipped[n.DataAtom] {
 		return false
 	}
-	if w.notes.isBody(n) {
+	if n == r.skip || w.notes.isBody(n) {
 		return false
 	}
 	if label := w.notes.refLabel(n); label != "" {
@@ -502,6 +511,9 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 		w.breakLines(2)
 		w.pushPrefix(prefix{first: "> ", cont: "> "})
 		f.prefix, f.after = true, 2
+		if kind := calloutKind(n); kind != "" && w.flat == 0 {
+			r.calloutHeader(n, kind)
+		}
 		return true
 	}
 	if d, ok := inlineDelims[n.DataAtom]; ok {
@@ -584,6 +596,7 @@ func (r *mdRenderer) leave(n *html.Node) {
 		}
 	} else if f.prefix {
 		w.popPrefix()
+		w.tight = false
 	}
 	if f.list {
 		r.lists = r.lists[:len(r.lists)-1]
