@@ -38,12 +38,103 @@ var backLinkTexts = map[string]bool{
 }
 
 type footnotes struct {
-	label   map[*html.Node]string // body → label
-	order   []*html.Node          // bodies in document order
-	refs    map[*html.Node]string // marker link → label
-	sups    map[*html.Node]bool   // <sup> elements that hold markers
-	refIDs  map[string]bool       // ids on or around markers: back-link targets
-	written bool
+	label  map[*html.Node]string // body → label
+	order  []*html.Node          // bodies in document order
+	refs   map[*html.Node]string // marker link → label
+	sups   map[*html.Node]bool   // <sup> elements that hold markers
+	refIDs map[string]bool       // ids on or around markers: back-link targets
+	// furniture are the rule and heading that introduce the notes where
+	// they stood; with the notes written as definitions at the end they
+	// would introduce whatever follows.
+	furniture map[*html.Node]bool
+	written   bool
+}
+
+// maxNotesHeadingRunes bounds the text of a heading taken for the notes'
+// own ("Notes", "Footnotes", "References and notes").
+const maxNotesHeadingRunes = 40
+
+// markFurniture finds the rule and heading set just before notes written
+// as loose paragraphs at the end of their block (climbing out of wrappers
+// that hold only the notes) and marks them to be skipped.
+func (f *footnotes) markFurniture(root *html.Node) {
+	if f == nil || len(f.order) == 0 {
+		return
+	}
+	f.furniture = map[*html.Node]bool{}
+	c := f.order[0]
+	if c.DataAtom == atom.Li || !endsItsBlock(f.order[len(f.order)-1]) {
+		// A notes list keeps its heading (Defuddle's convention), and
+		// notes followed by more text are no section of their own.
+		return
+	}
+	for c.Parent != nil && c.Parent != root && f.holdsOnlyNotes(c.Parent, c) {
+		c = c.Parent
+	}
+	for i := 0; c != nil && c != root && i < 4; i++ {
+		prev := c.PrevSibling
+		for prev != nil && (prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" || prev.Type == html.CommentNode) {
+			prev = prev.PrevSibling
+		}
+		if prev == nil {
+			c = c.Parent
+			continue
+		}
+		if !f.isNotesIntro(prev) {
+			return
+		}
+		f.furniture[prev] = true
+		c = prev
+	}
+}
+
+// endsItsBlock reports whether nothing but white space follows n in its
+// parent.
+func endsItsBlock(n *html.Node) bool {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && foldedText(s) != "" || s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsOnlyNotes reports whether every element child of p other than c is
+// a note or its furniture (or an empty element).
+func (f *footnotes) holdsOnlyNotes(p, c *html.Node) bool {
+	for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch == c:
+		case ch.Type == html.TextNode:
+			if strings.TrimSpace(ch.Data) != "" {
+				return false
+			}
+		case ch.Type == html.ElementNode:
+			if _, ok := f.label[ch]; !ok && foldedText(ch) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isNotesIntro reports a rule, or a short heading, that may introduce
+// the notes.
+func (f *footnotes) isNotesIntro(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Hr {
+		return true
+	}
+	if _, ok := headingLevel[n.DataAtom]; ok {
+		return utf8.RuneCountInString(foldedText(n)) <= maxNotesHeadingRunes
+	}
+	return false
+}
+
+func (f *footnotes) isFurniture(n *html.Node) bool {
+	return f != nil && f.furniture[n]
 }
 
 func (f *footnotes) isBody(n *html.Node) bool {
@@ -112,10 +203,18 @@ func findFootnotes(root *html.Node) *footnotes {
 	}
 	refBody := map[*html.Node]*html.Node{}
 	bodyOf := map[*html.Node]*html.Node{} // noteBody per target, computed once
-	for _, a := range anchors {
+	targetOf := func(a *html.Node) *html.Node {
 		href := attr(a, "href")
-		target := ids[href[strings.IndexByte(href, '#')+1:]]
+		return ids[href[strings.IndexByte(href, '#')+1:]]
+	}
+	seen := map[*html.Node]bool{}
+	for _, a := range anchors {
+		seen[a] = true
+		target := targetOf(a)
 		if target == nil || contains(target, a) {
+			continue
+		}
+		if isBackLinkPair(a, target, seen, targetOf) {
 			continue
 		}
 		sup := markerSup(a)
@@ -165,6 +264,26 @@ func findFootnotes(root *html.Node) *footnotes {
 		f.refs[a] = f.label[body]
 	}
 	return f
+}
+
+// isBackLinkPair reports whether a leads back to an earlier link that
+// leads to a: a note's link back to its reference, whose target is the
+// reference's paragraph, not a note. seen holds the links before a.
+func isBackLinkPair(a, target *html.Node, seen map[*html.Node]bool, targetOf func(*html.Node) *html.Node) bool {
+	b := target
+	if b.DataAtom != atom.A {
+		b = nil
+		for c := target.FirstChild; c != nil && b == nil; c = nextIn(c, target) {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				b = c
+			}
+		}
+	}
+	if b == nil || b == a || !seen[b] {
+		return false
+	}
+	t := targetOf(b)
+	return t != nil && (contains(t, a) || t == a.Parent || t == a)
 }
 
 // markerSup returns the <sup> a marker link sits in or holds.

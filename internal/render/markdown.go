@@ -388,6 +388,7 @@ func markdown(root *html.Node) string {
 		return ""
 	}
 	notes := findFootnotes(root)
+	notes.markFurniture(root)
 	w := newMDWriter(notes, 0)
 	renderInto(w, root, nil)
 	notes.writeDefinitions(w)
@@ -434,7 +435,7 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 	if skipped[n.DataAtom] {
 		return false
 	}
-	if n == r.skip || w.notes.isBody(n) {
+	if n == r.skip || w.notes.isBody(n) || w.notes.isFurniture(n) {
 		return false
 	}
 	if label := w.notes.refLabel(n); label != "" {
