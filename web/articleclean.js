@@ -390,7 +390,10 @@ async function newWorker(url) {
     };
   }
   const { Worker } = await import('node:worker_threads');
-  const w = new Worker(url, { name: 'articleclean' });
+  // A worker inherits the parent's flags; --input-type (from `node -e`)
+  // is refused for a worker loaded from a file.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  const w = new Worker(url, { name: 'articleclean', execArgv });
   return {
     post: (m, t) => w.postMessage(m, t ?? []),
     onMessage: (fn) => w.on('message', fn),

@@ -122,6 +122,7 @@ func clean(src source.Document, opts Options) (Result, error) {
 	if base == nil && md.URL != "" {
 		base, _ = url.Parse(md.URL)
 	}
+	base = documentBase(tree, base)
 
 	clutter.Remove(tree, clutter.Options{KeepAll: opts.KeepAll}, rep)
 	media.Resolve(tree, base, rep)
@@ -169,6 +170,26 @@ func clean(src source.Document, opts Options) (Result, error) {
 	res.Removed = rep.Counts
 	res.Removals = rep.Removals
 	return res, nil
+}
+
+// documentBase applies the page's own <base href>, as a browser resolves
+// relative links against it; an address that is not http(s) is ignored.
+func documentBase(tree *html.Node, base *url.URL) *url.URL {
+	b := dom.Find(tree, func(n *html.Node) bool { return n.DataAtom == atom.Base && dom.HasAttr(n, "href") })
+	if b == nil {
+		return base
+	}
+	ref, err := url.Parse(strings.TrimSpace(dom.Attr(b, "href")))
+	if err != nil {
+		return base
+	}
+	if base != nil {
+		ref = base.ResolveReference(ref)
+	}
+	if (ref.Scheme != "http" && ref.Scheme != "https") || ref.Host == "" {
+		return base
+	}
+	return ref
 }
 
 // baseURL picks the address relative links resolve against: the caller's,

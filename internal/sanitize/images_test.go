@@ -19,3 +19,16 @@ func TestDropImages(t *testing.T) {
 		t.Errorf("DropImages removed text: %s", dropped)
 	}
 }
+
+func TestCodeLanguage(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<pre><code class="hljs language-go">x</code></pre>`, `<pre><code class="language-go">x</code></pre>`},
+		{`<pre><code data-lang="rust">x</code></pre>`, `<pre><code class="language-rust">x</code></pre>`},
+		{`<pre class="lang-py">x</pre>`, `<pre class="language-py">x</pre>`},
+		{`<pre><code class="plain">x</code></pre>`, `<pre><code>x</code></pre>`},
+	} {
+		if got := run(t, tc.in, Options{}); got != tc.want {
+			t.Errorf("%s\n got  %s\n want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -127,6 +127,12 @@ func prepare(root *html.Node, opts Options, r *report.Report) {
 
 // cleanAttrs removes the attributes no article needs and cleans URLs.
 func cleanAttrs(n *html.Node, opts Options, keptIDs map[string]bool, r *report.Report) {
+	if !dom.HasAttr(n, "class") {
+		if lang := codeLanguageOf(n); lang != "" {
+			// A language given only by data-lang survives as the class.
+			n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: "language-" + lang})
+		}
+	}
 	kept := n.Attr[:0]
 	for _, a := range n.Attr {
 		key := strings.ToLower(a.Key)
