@@ -91,7 +91,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		if n.Namespace == "math" {
 			return false
 		}
-		if n.DataAtom == atom.Button && dom.TextLen(n) > buttonMaxText {
+		if n.DataAtom == atom.Button && dom.TextLenOver(n, buttonMaxText) {
 			// An unclosed <button> swallows the rest of the page; what a
 			// button that large holds is content, not its label. It
 			// becomes a plain block so the walk goes on into it.
@@ -116,13 +116,13 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Head {
 			return true
 		}
-		if n.DataAtom == atom.Noscript && dom.TextLen(n) < noscriptMessageMax && !holdsMedia(n) {
+		if n.DataAtom == atom.Noscript && !dom.TextLenOver(n, noscriptMessageMax-1) && !holdsMedia(n) {
 			// "Please enable JavaScript" and the like.
 			r.Add(report.Element, "noscript-message", n, "")
 			dom.Detach(n)
 			return false
 		}
-		if isHidden(n) && dom.TextLen(n) < hiddenKeep {
+		if isHidden(n) && !dom.TextLenOver(n, hiddenKeep-1) {
 			r.Add(report.Element, "hidden", n, "")
 			dom.Detach(n)
 			return false
@@ -132,7 +132,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if isConsent(n) || isDialog(n) && dom.TextLen(n) <= overlayLimit {
+		if isConsent(n) || isDialog(n) && !dom.TextLenOver(n, overlayLimit) {
 			r.Add(report.Element, "dialog-or-consent", n, "")
 			dom.Detach(n)
 			return false
@@ -141,13 +141,13 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		if len(words) == 0 && len(dataWords) == 0 {
 			return true
 		}
-		if (dom.AnyIn(words, adWords) || dom.AnyIn(dataWords, dataAdWords)) && dom.TextLen(n) <= adLimit {
+		if (dom.AnyIn(words, adWords) || dom.AnyIn(dataWords, dataAdWords)) && !dom.TextLenOver(n, adLimit) {
 			r.Add(report.Ad, "ad-container", n, "")
 			dom.Detach(n)
 			return false
 		}
 		if !opts.KeepAll && (dom.AnyIn(words, promoWords) || dom.AnyIn(dataWords, dataPromoWords)) &&
-			dom.TextLen(n) <= promoMaxText && !holdsMedia(n) {
+			!dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) {
 			r.Add(report.Element, "promo", n, "")
 			dom.Detach(n)
 			return false
@@ -215,7 +215,7 @@ func isCustomControl(n *html.Node) bool {
 			return false // may be a player the media stage turns into a link
 		}
 	}
-	return dom.TextLen(n) == 0 && dom.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }) == nil
+	return !dom.TextLenOver(n, 0) && dom.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }) == nil
 }
 
 // hiddenStyles are inline style declarations that hide an element.
@@ -241,10 +241,10 @@ func isHidden(n *html.Node) bool {
 
 // isAdLabel reports a small element whose whole text is an ad label.
 func isAdLabel(n *html.Node) bool {
-	if n.FirstChild == nil || dom.TextLen(n) > 60 {
+	if n.FirstChild == nil || !dom.IsElement(n, atom.Span, atom.Div, atom.P, atom.Small, atom.Strong, atom.B, atom.Em, atom.I, atom.Label, atom.Aside, atom.Section, atom.Figcaption) {
 		return false
 	}
-	if !dom.IsElement(n, atom.Span, atom.Div, atom.P, atom.Small, atom.Strong, atom.B, atom.Em, atom.I, atom.Label, atom.Aside, atom.Section, atom.Figcaption) {
+	if dom.TextLenOver(n, 60) {
 		return false
 	}
 	t := strings.ToLower(strings.TrimFunc(dom.Text(n), func(r rune) bool {

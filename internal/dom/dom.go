@@ -219,12 +219,46 @@ func TextLen(n *html.Node) int {
 
 func countNonSpace(s string) int {
 	count := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				count++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			count++
 		}
+		i += size
 	}
 	return count
+}
+
+// asciiSpace is unicode.IsSpace for ASCII, as a table for the byte loop.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// TextLenOver reports whether TextLen(n) > limit, stopping as soon as it
+// is, so a check on every element costs O(limit) instead of O(subtree).
+func TextLenOver(n *html.Node, limit int) bool {
+	if n.Type == html.TextNode {
+		return countNonSpace(n.Data) > limit
+	}
+	count := 0
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			if count += countNonSpace(c.Data); count > limit {
+				return true
+			}
+		case IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = Next(c, n, skip)
+	}
+	return false
 }
 
 // IsBlank reports whether s holds only white space.

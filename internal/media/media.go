@@ -237,7 +237,7 @@ func embedURL(n *html.Node) string {
 	check := func(e *html.Node) string {
 		for _, a := range e.Attr {
 			if strings.Contains(a.Val, "://") || strings.HasPrefix(a.Val, "//") {
-				for _, em := range embeds {
+				for _, em := range embeds() {
 					if em.match.MatchString(a.Val) {
 						return a.Val
 					}
@@ -265,7 +265,7 @@ func replacePlayer(n *html.Node, r *report.Report) {
 	}
 	href, label := "", ""
 	if u := embedURL(n); u != "" {
-		for _, em := range embeds {
+		for _, em := range embeds() {
 			if m := em.match.FindStringSubmatch(u); m != nil {
 				href = em.link(m[1])
 				label = em.service + " " + em.kind
@@ -333,7 +333,7 @@ func takeDuration(n *html.Node) string {
 			if c.FirstChild == nil || c.FirstChild != c.LastChild || c.FirstChild.Type != html.TextNode {
 				return false
 			}
-			return durationPattern.MatchString(strings.TrimSpace(c.FirstChild.Data))
+			return isDuration(strings.TrimSpace(c.FirstChild.Data))
 		})
 		if found != nil {
 			d := strings.TrimSpace(found.FirstChild.Data)

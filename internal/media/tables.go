@@ -1,6 +1,10 @@
 package media
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
 
 // lazySrcAttrs hold the real image address on lazy-loading pages, in the
 // order they are trusted: the high-resolution ones first. Sources: the
@@ -31,49 +35,68 @@ type embed struct {
 }
 
 // embeds are the services whose players articles embed most. The address
-// shapes are the services' documented embed URLs.
-var embeds = []embed{
-	{
-		service: "YouTube", kind: "video",
-		match: regexp.MustCompile(`(?i)(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?(?:.*&)?v=|shorts/)|youtu\.be/)([A-Za-z0-9_-]{11})`),
-		link:  func(id string) string { return "https://www.youtube.com/watch?v=" + id },
-	},
-	{
-		service: "Vimeo", kind: "video",
-		match: regexp.MustCompile(`(?i)vimeo\.com/(?:video/|channels/[^/]+/)?([0-9]{4,12})`),
-		link:  func(id string) string { return "https://vimeo.com/" + id },
-	},
-	{
-		service: "Dailymotion", kind: "video",
-		match: regexp.MustCompile(`(?i)dailymotion\.com/(?:embed/)?video/([A-Za-z0-9]+)`),
-		link:  func(id string) string { return "https://www.dailymotion.com/video/" + id },
-	},
-	{
-		service: "X", kind: "post",
-		match: regexp.MustCompile(`(?i)(?:twitter|x)\.com/(?:[A-Za-z0-9_]+/status(?:es)?/|i/web/status/|embed/Tweet\.html\?id=)([0-9]{5,25})`),
-		link:  func(id string) string { return "https://x.com/i/web/status/" + id },
-	},
-	{
-		service: "Instagram", kind: "post",
-		match: regexp.MustCompile(`(?i)instagram\.com/(?:p|reel|tv)/([A-Za-z0-9_-]{5,40})`),
-		link:  func(id string) string { return "https://www.instagram.com/p/" + id + "/" },
-	},
-	{
-		service: "TikTok", kind: "video",
-		match: regexp.MustCompile(`(?i)tiktok\.com/(?:embed(?:/v2)?/|@[^/]+/video/)([0-9]{8,25})`),
-		link:  func(id string) string { return "https://www.tiktok.com/video/" + id },
-	},
-	{
-		service: "Spotify", kind: "audio",
-		match: regexp.MustCompile(`(?i)open\.spotify\.com/(?:embed/)?((?:track|episode|show|album|playlist)/[A-Za-z0-9]{10,40})`),
-		link:  func(id string) string { return "https://open.spotify.com/" + id },
-	},
-	{
-		service: "SoundCloud", kind: "audio",
-		match: regexp.MustCompile(`(?i)soundcloud\.com/((?:[A-Za-z0-9_-]+)/(?:[A-Za-z0-9_-]+))`),
-		link:  func(id string) string { return "https://soundcloud.com/" + id },
-	},
-}
+// shapes are the services' documented embed URLs. The patterns compile on
+// first use, so starting the module costs nothing.
+var embeds = sync.OnceValue(func() []embed {
+	return []embed{
+		{
+			service: "YouTube", kind: "video",
+			match: regexp.MustCompile(`(?i)(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?(?:.*&)?v=|shorts/)|youtu\.be/)([A-Za-z0-9_-]{11})`),
+			link:  func(id string) string { return "https://www.youtube.com/watch?v=" + id },
+		},
+		{
+			service: "Vimeo", kind: "video",
+			match: regexp.MustCompile(`(?i)vimeo\.com/(?:video/|channels/[^/]+/)?([0-9]{4,12})`),
+			link:  func(id string) string { return "https://vimeo.com/" + id },
+		},
+		{
+			service: "Dailymotion", kind: "video",
+			match: regexp.MustCompile(`(?i)dailymotion\.com/(?:embed/)?video/([A-Za-z0-9]+)`),
+			link:  func(id string) string { return "https://www.dailymotion.com/video/" + id },
+		},
+		{
+			service: "X", kind: "post",
+			match: regexp.MustCompile(`(?i)(?:twitter|x)\.com/(?:[A-Za-z0-9_]+/status(?:es)?/|i/web/status/|embed/Tweet\.html\?id=)([0-9]{5,25})`),
+			link:  func(id string) string { return "https://x.com/i/web/status/" + id },
+		},
+		{
+			service: "Instagram", kind: "post",
+			match: regexp.MustCompile(`(?i)instagram\.com/(?:p|reel|tv)/([A-Za-z0-9_-]{5,40})`),
+			link:  func(id string) string { return "https://www.instagram.com/p/" + id + "/" },
+		},
+		{
+			service: "TikTok", kind: "video",
+			match: regexp.MustCompile(`(?i)tiktok\.com/(?:embed(?:/v2)?/|@[^/]+/video/)([0-9]{8,25})`),
+			link:  func(id string) string { return "https://www.tiktok.com/video/" + id },
+		},
+		{
+			service: "Spotify", kind: "audio",
+			match: regexp.MustCompile(`(?i)open\.spotify\.com/(?:embed/)?((?:track|episode|show|album|playlist)/[A-Za-z0-9]{10,40})`),
+			link:  func(id string) string { return "https://open.spotify.com/" + id },
+		},
+		{
+			service: "SoundCloud", kind: "audio",
+			match: regexp.MustCompile(`(?i)soundcloud\.com/((?:[A-Za-z0-9_-]+)/(?:[A-Za-z0-9_-]+))`),
+			link:  func(id string) string { return "https://soundcloud.com/" + id },
+		},
+	}
+})
 
-// durationPattern is the shape of a media duration label: 2:08, 01:02:03.
-var durationPattern = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?$`)
+// isDuration reports the shape of a media duration label: 2:08, 01:02:03.
+func isDuration(s string) bool {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if len(p) == 0 || len(p) > 2 || (i > 0 && len(p) != 2) {
+			return false
+		}
+		for j := 0; j < len(p); j++ {
+			if p[j] < '0' || p[j] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}

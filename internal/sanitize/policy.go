@@ -42,31 +42,53 @@ import (
 // URL attribute allowed, srcset, is validated by the tree pass (urls.go) and
 // restricted to absolute http(s) candidates by a pattern here as well.
 
-var (
-	// digits is the shape of numeric attributes: sizes, spans, list values.
-	digits = regexp.MustCompile(`^[0-9]{1,6}$`)
-	// srcsetPattern accepts only comma-separated absolute http(s) URLs,
-	// each with an optional width or density descriptor.
-	srcsetPattern = regexp.MustCompile(`^https?://[^\s,]+(?:\s+[0-9.]+[wx])?(?:\s*,\s*https?://[^\s,]+(?:\s+[0-9.]+[wx])?)*$`)
-	// codeLanguage keeps the language of a code block for syntax
-	// highlighting and Markdown fences, even when other classes go.
-	codeLanguage = regexp.MustCompile(`^language-[A-Za-z0-9_+#.-]{1,40}$`)
-	// safeClass is what keepClasses lets through: plain class tokens.
-	safeClass = regexp.MustCompile(`^[A-Za-z0-9_ -]{1,400}$`)
-	// footnoteID is the fixed prefix given to the ids we keep (footnote
-	// targets); a prefix means no id can clobber a DOM global.
-	footnoteID = regexp.MustCompile(`^` + idPrefix + `[A-Za-z0-9_-]{1,` + strconv.Itoa(maxIDLen) + `}$`)
-	// Exact values for the attributes the tree pass sets itself.
-	relValue         = regexp.MustCompile(`^noopener noreferrer$`)
-	lazyValue        = regexp.MustCompile(`^lazy$`)
-	noReferrerValue  = regexp.MustCompile(`^no-referrer$`)
-	dirValue         = regexp.MustCompile(`^(?i:ltr|rtl|auto)$`)
-	langValue        = regexp.MustCompile(`^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,4}$`)
-	scopeValue       = regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`)
-	listTypeValue    = regexp.MustCompile(`^[1aAiI]$`)
-	mathDisplayValue = regexp.MustCompile(`^(?i:block|inline)$`)
-	mathTokenValue   = regexp.MustCompile(`^[A-Za-z0-9 ./+%-]{1,40}$`)
-)
+// patterns are the attribute value shapes the policy allows. They are
+// compiled on first use, with the policies, so that starting the
+// WebAssembly module does no work beyond the Go runtime's own.
+type patterns struct {
+	digits           *regexp.Regexp
+	srcsetPattern    *regexp.Regexp
+	codeLanguage     *regexp.Regexp
+	safeClass        *regexp.Regexp
+	footnoteID       *regexp.Regexp
+	relValue         *regexp.Regexp
+	lazyValue        *regexp.Regexp
+	noReferrerValue  *regexp.Regexp
+	dirValue         *regexp.Regexp
+	langValue        *regexp.Regexp
+	scopeValue       *regexp.Regexp
+	listTypeValue    *regexp.Regexp
+	mathDisplayValue *regexp.Regexp
+	mathTokenValue   *regexp.Regexp
+}
+
+func compilePatterns() *patterns {
+	return &patterns{
+		// digits is the shape of numeric attributes: sizes, spans, list values.
+		digits: regexp.MustCompile(`^[0-9]{1,6}$`),
+		// srcsetPattern accepts only comma-separated absolute http(s) URLs,
+		// each with an optional width or density descriptor.
+		srcsetPattern: regexp.MustCompile(`^https?://[^\s,]+(?:\s+[0-9.]+[wx])?(?:\s*,\s*https?://[^\s,]+(?:\s+[0-9.]+[wx])?)*$`),
+		// codeLanguage keeps the language of a code block for syntax
+		// highlighting and Markdown fences, even when other classes go.
+		codeLanguage: regexp.MustCompile(`^language-[A-Za-z0-9_+#.-]{1,40}$`),
+		// safeClass is what keepClasses lets through: plain class tokens.
+		safeClass: regexp.MustCompile(`^[A-Za-z0-9_ -]{1,400}$`),
+		// footnoteID is the fixed prefix given to the ids we keep (footnote
+		// targets); a prefix means no id can clobber a DOM global.
+		footnoteID: regexp.MustCompile(`^` + idPrefix + `[A-Za-z0-9_-]{1,` + strconv.Itoa(maxIDLen) + `}$`),
+		// Exact values for the attributes the tree pass sets itself.
+		relValue:         regexp.MustCompile(`^noopener noreferrer$`),
+		lazyValue:        regexp.MustCompile(`^lazy$`),
+		noReferrerValue:  regexp.MustCompile(`^no-referrer$`),
+		dirValue:         regexp.MustCompile(`^(?i:ltr|rtl|auto)$`),
+		langValue:        regexp.MustCompile(`^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,4}$`),
+		scopeValue:       regexp.MustCompile(`^(?i:row|col|rowgroup|colgroup)$`),
+		listTypeValue:    regexp.MustCompile(`^[1aAiI]$`),
+		mathDisplayValue: regexp.MustCompile(`^(?i:block|inline)$`),
+		mathTokenValue:   regexp.MustCompile(`^[A-Za-z0-9 ./+%-]{1,40}$`),
+	}
+}
 
 // idPrefix starts every id kept in the output.
 const idPrefix = "ac-"
@@ -104,8 +126,9 @@ var built policies
 
 func policyFor(keepClasses bool) *bluemonday.Policy {
 	built.once.Do(func() {
-		built.strict = newPolicy(false)
-		built.keepCl = newPolicy(true)
+		pat := compilePatterns()
+		built.strict = newPolicy(pat, false)
+		built.keepCl = newPolicy(pat, true)
 	})
 	if keepClasses {
 		return built.keepCl
@@ -114,7 +137,7 @@ func policyFor(keepClasses bool) *bluemonday.Policy {
 }
 
 // newPolicy builds the article policy described at the top of this file.
-func newPolicy(keepClasses bool) *bluemonday.Policy {
+func newPolicy(pat *patterns, keepClasses bool) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(textElements...)
 	p.AllowElements(mathElements...)
@@ -126,8 +149,8 @@ func newPolicy(keepClasses bool) *bluemonday.Policy {
 
 	// Global attributes: language and direction matter for rendering
 	// mixed-script text; title carries abbreviations' expansions.
-	p.AllowAttrs("lang").Matching(langValue).Globally()
-	p.AllowAttrs("dir").Matching(dirValue).Globally()
+	p.AllowAttrs("lang").Matching(pat.langValue).Globally()
+	p.AllowAttrs("dir").Matching(pat.dirValue).Globally()
 	p.AllowAttrs("title").Globally()
 
 	// Links: schemes are checked by bluemonday on href; rel is set by us.
@@ -135,31 +158,31 @@ func newPolicy(keepClasses bool) *bluemonday.Policy {
 	p.AllowRelativeURLs(true)
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowAttrs("href").OnElements("a")
-	p.AllowAttrs("rel").Matching(relValue).OnElements("a")
+	p.AllowAttrs("rel").Matching(pat.relValue).OnElements("a")
 
 	// Images: src checked by bluemonday; srcset by us and the pattern;
 	// loading and referrerpolicy keep the preview from tracking readers.
 	p.AllowAttrs("src", "alt").OnElements("img")
-	p.AllowAttrs("srcset").Matching(srcsetPattern).OnElements("img")
-	p.AllowAttrs("width", "height").Matching(digits).OnElements("img")
-	p.AllowAttrs("loading").Matching(lazyValue).OnElements("img")
-	p.AllowAttrs("referrerpolicy").Matching(noReferrerValue).OnElements("img")
+	p.AllowAttrs("srcset").Matching(pat.srcsetPattern).OnElements("img")
+	p.AllowAttrs("width", "height").Matching(pat.digits).OnElements("img")
+	p.AllowAttrs("loading").Matching(pat.lazyValue).OnElements("img")
+	p.AllowAttrs("referrerpolicy").Matching(pat.noReferrerValue).OnElements("img")
 
 	// Quotations and edits may cite a source address.
 	p.AllowAttrs("cite").OnElements("blockquote", "q", "del", "ins")
 	p.AllowElements("blockquote", "q", "del", "ins")
 
 	// Lists keep their numbering.
-	p.AllowAttrs("start").Matching(digits).OnElements("ol")
+	p.AllowAttrs("start").Matching(pat.digits).OnElements("ol")
 	p.AllowAttrs("reversed").Matching(regexp.MustCompile(`^(?:reversed)?$`)).OnElements("ol")
-	p.AllowAttrs("type").Matching(listTypeValue).OnElements("ol")
-	p.AllowAttrs("value").Matching(digits).OnElements("li")
+	p.AllowAttrs("type").Matching(pat.listTypeValue).OnElements("ol")
+	p.AllowAttrs("value").Matching(pat.digits).OnElements("li")
 	p.AllowElements("ol", "li")
 
 	// Tables keep their structure.
-	p.AllowAttrs("colspan", "rowspan").Matching(digits).OnElements("td", "th")
-	p.AllowAttrs("scope").Matching(scopeValue).OnElements("th")
-	p.AllowAttrs("span").Matching(digits).OnElements("col", "colgroup")
+	p.AllowAttrs("colspan", "rowspan").Matching(pat.digits).OnElements("td", "th")
+	p.AllowAttrs("scope").Matching(pat.scopeValue).OnElements("th")
+	p.AllowAttrs("span").Matching(pat.digits).OnElements("col", "colgroup")
 	p.AllowElements("td", "th", "col")
 
 	// Dates are machine-readable through datetime.
@@ -169,19 +192,19 @@ func newPolicy(keepClasses bool) *bluemonday.Policy {
 	p.AllowAttrs("open").Matching(regexp.MustCompile(`^(?:open)?$`)).OnElements("details")
 
 	// Footnote targets keep a prefixed id so back-links work.
-	p.AllowAttrs("id").Matching(footnoteID).Globally()
+	p.AllowAttrs("id").Matching(pat.footnoteID).Globally()
 
 	// Code blocks keep their language.
-	p.AllowAttrs("class").Matching(codeLanguage).OnElements("code", "pre")
+	p.AllowAttrs("class").Matching(pat.codeLanguage).OnElements("code", "pre")
 
 	// MathML: only attributes that change layout, with plain values.
-	p.AllowAttrs("display").Matching(mathDisplayValue).OnElements("math")
-	p.AllowAttrs("encoding").Matching(mathTokenValue).OnElements("annotation")
+	p.AllowAttrs("display").Matching(pat.mathDisplayValue).OnElements("math")
+	p.AllowAttrs("encoding").Matching(pat.mathTokenValue).OnElements("annotation")
 	p.AllowAttrs("mathvariant", "stretchy", "fence", "separator", "accent", "columnalign", "notation").
-		Matching(mathTokenValue).OnElements(mathElements...)
+		Matching(pat.mathTokenValue).OnElements(mathElements...)
 
 	if keepClasses {
-		p.AllowAttrs("class").Matching(safeClass).Globally()
+		p.AllowAttrs("class").Matching(pat.safeClass).Globally()
 	}
 	return p
 }

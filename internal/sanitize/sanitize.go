@@ -196,17 +196,32 @@ func codeLanguageOf(n *html.Node) string {
 	}
 	for _, tok := range strings.Fields(dom.Attr(n, "class")) {
 		for _, p := range codeLanguagePrefixes {
-			if strings.HasPrefix(tok, p) && codeLanguage.MatchString("language-"+tok[len(p):]) {
+			if strings.HasPrefix(tok, p) && isLanguageName(tok[len(p):]) {
 				return tok[len(p):]
 			}
 		}
 	}
 	for _, key := range []string{"data-lang", "data-language"} {
-		if v := strings.TrimSpace(dom.Attr(n, key)); v != "" && codeLanguage.MatchString("language-"+v) {
+		if v := strings.TrimSpace(dom.Attr(n, key)); isLanguageName(v) {
 			return v
 		}
 	}
 	return ""
+}
+
+// isLanguageName reports a plausible language name for a code block: the
+// shape the policy's codeLanguage pattern allows after "language-".
+func isLanguageName(s string) bool {
+	if len(s) == 0 || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_+#.-", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // safeID gives a kept id the fixed prefix and only characters the policy
