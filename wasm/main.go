@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"syscall/js"
+	"time"
 
 	"articleclean/internal/article"
 )
@@ -41,7 +42,21 @@ func main() {
 	if ready := js.Global().Get("__articlecleanReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
 	}
+	go warmUp()
 	select {}
+}
+
+// warmUpDelay lets the host see cleanArticle before the warm-up runs: the
+// sleep hands the event loop back to JavaScript.
+const warmUpDelay = time.Millisecond
+
+// warmUp cleans a tiny page once, so the first real call does not pay for
+// building the sanitizer policy and compiling its patterns. Start-up is
+// not delayed by it, and a call that arrives meanwhile simply waits.
+func warmUp() {
+	time.Sleep(warmUpDelay)
+	_, _ = article.CleanString(`<article><h1>a</h1><p>Warm-up text, long enough to be a paragraph of an article.</p><img src="https://example.org/a.jpg"></article>`,
+		article.Options{URL: "https://example.org/", Markdown: true})
 }
 
 // call runs fn, turning errors and panics into the {ok:false} shape so that
