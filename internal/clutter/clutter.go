@@ -41,14 +41,6 @@ func isDialog(n *html.Node) bool {
 	return dialogRoles[strings.ToLower(dom.Attr(n, "role"))] || strings.EqualFold(dom.Attr(n, "aria-modal"), "true")
 }
 
-// isConsent reports a consent manager or cookie banner. Its class and id
-// are signal enough whatever its size: on a short page the privacy text it
-// quotes can outweigh the article.
-func isConsent(n *html.Node) bool {
-	words, _ := hintWords(n)
-	return dom.AnyIn(words, consentWords)
-}
-
 // buttonMaxText is the longest label a real button has.
 const buttonMaxText = 200
 
@@ -132,12 +124,15 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if isConsent(n) || isDialog(n) && !dom.TextLenOver(n, overlayLimit) {
+		words, dataWords := hintWords(n)
+		// A consent manager is named clearly enough to go whatever its size
+		// (its privacy text can outweigh a short article); a dialog goes
+		// unless it holds the page.
+		if dom.AnyIn(words, consentWords) || isDialog(n) && !dom.TextLenOver(n, overlayLimit) {
 			r.Add(report.Element, "dialog-or-consent", n, "")
 			dom.Detach(n)
 			return false
 		}
-		words, dataWords := hintWords(n)
 		if len(words) == 0 && len(dataWords) == 0 {
 			return true
 		}

@@ -374,7 +374,9 @@ func (p *page) itemprop(n *html.Node, ip string) {
 func (p *page) textHint(n *html.Node) {
 	if len(p.textBylines) < maxBylines {
 		if len(n.Data) < 4*maxHintRunes {
-			p.labelledByline(dom.Fold(n.Data))
+			if mayHoldBylineLabel(n.Data) {
+				p.labelledByline(dom.Fold(n.Data))
+			}
 		} else {
 			// A story's closing credit ends its last paragraph.
 			p.creditByline(n.Data[len(n.Data)-maxCreditBytes:])
@@ -409,6 +411,20 @@ var bylineLabels = []struct {
 	{"记者：", 1}, {"记者:", 1}, {"記者：", 1}, {"記者:", 1}, {"记者 ", 1}, {"記者 ", 1},
 	{"责任编辑：", 2}, {"责任编辑:", 2}, {"責任編輯：", 2}, {"编辑：", 2}, {"编辑:", 2}, {"編輯：", 2},
 	{"来源：", 4}, {"来源:", 4}, {"來源：", 4},
+}
+
+// bylineLabelStems are the words every entry of bylineLabels starts with,
+// and the marks of a closing credit ("（记者 王明）", "上海报道"): a cheap
+// test that spares most text nodes the folding and the search.
+var bylineLabelStems = []string{"作者", "文", "撰", "Aut", "Автор", "记者", "記者", "编辑", "編輯", "责任", "責任", "来源", "來源", "（", "报道"}
+
+func mayHoldBylineLabel(s string) bool {
+	for _, stem := range bylineLabelStems {
+		if strings.Contains(s, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // textByline is a name found after a label in visible text.
