@@ -49,10 +49,10 @@ const (
 
 // readJSONLD reads every JSON-LD block and returns the facts of the best
 // article-like node, resolving @id references across blocks.
-func readJSONLD(scripts []string) ldInfo {
+func readJSONLD(blocks [][]any) ldInfo {
 	var roots []any
-	for _, s := range scripts {
-		roots = append(roots, decodeLD(s)...)
+	for _, b := range blocks {
+		roots = append(roots, b...)
 	}
 	if len(roots) == 0 {
 		return ldInfo{}
@@ -136,6 +136,16 @@ func readJSONLD(scripts []string) ldInfo {
 		}
 	}
 	return info
+}
+
+// decodeBlocks parses every JSON-LD script once; both readers use the
+// result, neither changes it.
+func decodeBlocks(scripts []string) [][]any {
+	blocks := make([][]any, 0, len(scripts))
+	for _, s := range scripts {
+		blocks = append(blocks, decodeLD(s))
+	}
+	return blocks
 }
 
 // decodeLD parses one block, which may hold several values or be written

@@ -56,9 +56,10 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 		return m
 	}
 	p := collect(doc)
-	ld := readJSONLD(p.jsonld)
+	blocks := decodeBlocks(p.jsonld)
+	ld := readJSONLD(blocks)
 	rdTitle := sync.OnceValue(func() string { return rdArticleTitle(p) })
-	rl := readRdLD(p.jsonld, rdTitle)
+	rl := readRdLD(blocks, rdTitle)
 
 	// Lang is the page's own <html lang> (see pageLang); the normalised tag, or a meta tag's when <html> has none, only
 	// decides how numeric dates read.

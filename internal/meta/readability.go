@@ -149,9 +149,8 @@ func rdSchemaContext(v any) bool {
 // readRdLD reads the JSON-LD blocks in order and describes the first that
 // Readability would accept. title is the page's <title> heuristic result,
 // used to choose between a node's differing name and headline.
-func readRdLD(scripts []string, articleTitle func() string) rdLD {
-	for _, s := range scripts {
-		vals := decodeLD(s)
+func readRdLD(blocks [][]any, articleTitle func() string) rdLD {
+	for _, vals := range blocks {
 		if len(vals) == 0 {
 			continue
 		}
