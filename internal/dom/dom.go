@@ -287,24 +287,6 @@ func UTF16Len(s string) int {
 	return n
 }
 
-// ClassID returns the class and id of n joined by a space, lower-cased: the
-// string the class/id hint tables are matched against.
-func ClassID(n *html.Node) string {
-	var class, id string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "class":
-			class = a.Val
-		case "id":
-			id = a.Val
-		}
-	}
-	if class == "" && id == "" {
-		return ""
-	}
-	return strings.ToLower(class + " " + id)
-}
-
 // Clone returns a deep copy of n, detached from any tree.
 func Clone(n *html.Node) *html.Node {
 	cp := shallow(n)

@@ -313,16 +313,6 @@ func TestAttrHelpers(t *testing.T) {
 	}
 }
 
-func TestClassID(t *testing.T) {
-	n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "id", Val: "Main"}, {Key: "class", Val: "A b"}}}
-	if got := ClassID(n); got != "a b main" {
-		t.Errorf("ClassID = %q", got)
-	}
-	if got := ClassID(&html.Node{Type: html.ElementNode, Data: "div"}); got != "" {
-		t.Errorf("ClassID of a bare div = %q", got)
-	}
-}
-
 func TestSplitSrcset(t *testing.T) {
 	tests := []struct {
 		in   string
