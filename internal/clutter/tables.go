@@ -58,7 +58,7 @@ var dataPromoWords = dom.Set("newsletter", "selfpromo", "promo", "subscribe", "p
 
 // promoWords mark self-promotion and social furniture: newsletters, app
 // downloads, subscription walls, share and follow bars, related-content
-// rails, comment widgets. Such blocks are removed when they are small
+// rails, comment widgets, wiki "[edit]" links. Such blocks are removed when they are small
 // (see promoMaxText), because the same words also name real article
 // sections ("subscribe" in a how-to, "share" in a finance article).
 var promoWords = dom.Set(
@@ -69,7 +69,7 @@ var promoWords = dom.Set(
 	"gdpr", "disqus", "related", "recommended", "recommendations", "trending",
 	"popular", "mostread", "readmore", "breadcrumb", "breadcrumbs", "pagination",
 	"pager", "toolbar", "skiplink", "sr-only", "visually-hidden", "screen-reader-text",
-	"tagcloud", "widget", "sidebar", "masthead", "navbar", "menu", "login", "register",
+	"tagcloud", "editsection", "widget", "sidebar", "masthead", "navbar", "menu", "login", "register",
 )
 
 // Words deliberately absent from promoWords: "comment", "reply" and "post"
