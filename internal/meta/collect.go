@@ -45,8 +45,14 @@ type page struct {
 	textBylines                []textByline // after a label such as 作者：
 	times                      []timeHint
 	datelines                  []timeHint
-	itemprops                  map[string]string
-	relAuthors                 []string
+	// hints counts the times and datelines seen, so each knows its place
+	// in the document; headlineAt is the count when the first <h1> began
+	// (-1 before it), telling the dates under the headline from those in
+	// the navigation above it.
+	hints      int
+	headlineAt int
+	itemprops  map[string]string
+	relAuthors []string
 }
 
 // heading is a visible title candidate.
@@ -59,6 +65,20 @@ type heading struct {
 type timeHint struct {
 	value   string
 	labeled bool // in a <time pubdate>, an itemprop or a date-classed element
+	seq     int  // place among all times and datelines, in document order
+}
+
+// addTime and addDateline record a date hint with its place in the page.
+func (p *page) addTime(h timeHint) {
+	h.seq = p.hints
+	p.hints++
+	p.times = append(p.times, h)
+}
+
+func (p *page) addDateline(h timeHint) {
+	h.seq = p.hints
+	p.hints++
+	p.datelines = append(p.datelines, h)
 }
 
 // headlineClasses mark elements that hold the article's headline in common
@@ -80,7 +100,7 @@ var dateClasses = []string{"date", "time", "publish", "posted", "dateline", "met
 var dateLabels = []string{"发布", "發布", "发表", "發表", "时间", "時間", "日期", "published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "опубликовано", "更新"}
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string]string{}, itemprops: map[string]string{}, rd: map[string]string{}}
+	p := &page{metas: map[string]string{}, itemprops: map[string]string{}, rd: map[string]string{}, headlineAt: -1}
 	inBody, bodyElems, nodes := false, 0, 0
 	for n := doc; n != nil; {
 		nodes++
@@ -212,6 +232,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		p.h1Count++
 		if p.h1Count == 1 {
 			p.firstH1 = dom.Text(n)
+			p.headlineAt = p.hints
 		}
 		if len(p.h12Texts) < maxH12 {
 			p.h12Texts = append(p.h12Texts, dom.Text(n))
@@ -229,7 +250,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 				v = dom.Text(n)
 			}
 			if v != "" {
-				p.times = append(p.times, timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(dom.Attr(n, "itemprop")), "datepublished")})
+				p.addTime(timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(dom.Attr(n, "itemprop")), "datepublished")})
 			}
 		}
 	case atom.A:
@@ -254,8 +275,8 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	}
 	if len(p.datelines) < maxDatelines && containsAny(cls, dateClasses) {
-		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) {
-			p.datelines = append(p.datelines, timeHint{value: t, labeled: true})
+		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) && holdsDay(t) {
+			p.addDateline(timeHint{value: t, labeled: true})
 		}
 	}
 	return false
@@ -340,7 +361,7 @@ func (p *page) itemprop(n *html.Node, ip string) {
 		}
 		var v string
 		switch key {
-		case "headline", "datepublished", "datecreated":
+		case "headline", "datepublished", "datecreated", "datemodified":
 			v = firstAttr(n, "content", "datetime")
 			if v == "" {
 				v = dom.Text(n)
@@ -392,8 +413,19 @@ func (p *page) textHint(n *html.Node) {
 	if runeLen(t) > maxHintRunes {
 		return
 	}
+	if !holdsDay(t) {
+		return
+	}
 	low := strings.ToLower(t)
-	p.datelines = append(p.datelines, timeHint{value: t, labeled: containsAny(low, dateLabels)})
+	p.addDateline(timeHint{value: t, labeled: containsAny(low, dateLabels)})
+}
+
+// holdsDay reports whether s names a whole calendar day, so a headline
+// that merely mentions a year ("Best laptops of 2025") does not take one of
+// the few dateline places.
+func holdsDay(s string) bool {
+	_, ok := parseLoose(s, dayFirst)
+	return ok
 }
 
 // bylineLabels introduce the author's name in visible text, where no

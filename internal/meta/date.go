@@ -13,6 +13,11 @@ import (
 type stamp struct {
 	t       time.Time
 	hasTime bool
+	// labeledPublished is set on a visible date the page introduces as
+	// its publication date ("Published", "Posted on").
+	labeledPublished bool
+	// labeledUpdate is set on one it introduces as its last change.
+	labeledUpdate bool
 }
 
 func (s stamp) zero() bool { return s.t.IsZero() }

@@ -149,23 +149,159 @@ func choosePublished(p *page, ld ldInfo, order dayOrder, hint time.Time) time.Ti
 	return hint
 }
 
+// pageDate picks the page's date: the metadata's publication date, read
+// against the date the page shows under its headline. The shown date
+// decides where the two agree on the instant (the page's own offset then
+// gives the day its readers saw), where it falls on the same day as any
+// publication date the metadata gives (metadata disagree with each other
+// more often than with the page), and where the page labels it as the
+// publication date. An unlabelled shown date that matches only the
+// last-modified date does not win, nor one a zone away from a UTC
+// timestamp: in the corpora either is as often wrong as right, and the
+// publication date is what is asked for. With no metadata date the
+// visible datelines are read as before.
 func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
-	structured := []string{ld.published, p.itemprops["datepublished"]}
-	for _, k := range publishedKeys {
-		structured = append(structured, p.metas[k])
+	published := structuredDates(p, ld, order, false)
+	shown, ok := shownDate(p, order, hint)
+	if !ok {
+		if len(published) > 0 {
+			return published[0]
+		}
+		return visibleDate(p, order, hint)
 	}
-	for _, t := range p.times {
-		if t.labeled {
-			structured = append(structured, t.value)
+	if shown.hasTime {
+		for _, k := range published {
+			if shown.t.Equal(k.t) {
+				return shown
+			}
 		}
 	}
-	for _, s := range structured {
+	for i, k := range published {
+		if shown.labeledUpdate && i > 0 {
+			break
+		}
+		if localDay(k.t) == localDay(shown.t) {
+			if k.hasTime || !shown.hasTime {
+				return k
+			}
+			return shown
+		}
+	}
+	if len(published) == 0 {
+		return visibleDate(p, order, hint)
+	}
+	if shown.labeledPublished {
+		return shown
+	}
+	return published[0]
+}
+
+// structuredDates parses the dates the metadata gives: the publication
+// dates in order of trust, or with modified set the last-change dates.
+func structuredDates(p *page, ld ldInfo, order dayOrder, modified bool) []stamp {
+	var raw []string
+	if modified {
+		raw = append(raw, ld.modified, p.itemprops["datemodified"])
+		for _, k := range modifiedKeys {
+			raw = append(raw, p.metas[k])
+		}
+	} else {
+		raw = append(raw, ld.published, p.itemprops["datepublished"], p.itemprops["datecreated"])
+		for _, k := range publishedKeys {
+			raw = append(raw, p.metas[k])
+		}
+		for _, t := range p.times {
+			if t.labeled {
+				raw = append(raw, t.value)
+			}
+		}
+	}
+	var out []stamp
+	for _, s := range raw {
 		if st, ok := parseDate(s, order); ok {
-			return st
+			out = append(out, st)
 		}
 	}
-	// Visible dates: labelled ones first, then any <time>, then the first
-	// short text that holds a date.
+	return out
+}
+
+// maxShownRunes bounds a shown date's text: a date under a headline stands
+// alone or with a few words ("Updated", the author, the reading time);
+// longer text mentions a date in passing.
+const maxShownRunes = 64
+
+// copyrightMarks mark a footer's copyright line, whose date is the site's.
+var copyrightMarks = []string{"©", "copyright", "(c)"}
+
+// shownDate returns the first date the page shows below its headline (or,
+// with no <h1>, the first it shows at all): a <time> or a short text that
+// holds a whole date.
+func shownDate(p *page, order dayOrder, hint time.Time) (stamp, bool) {
+	var first, afterHeadline *timeHint
+	consider := func(h *timeHint, isTime bool) {
+		if !isTime && runeLen(h.value) > maxShownRunes || containsAny(strings.ToLower(h.value), copyrightMarks) {
+			return
+		}
+		if _, ok := parseDate(h.value, order); !ok {
+			return
+		}
+		if first == nil || h.seq < first.seq {
+			first = h
+		}
+		if p.headlineAt >= 0 && h.seq >= p.headlineAt && (afterHeadline == nil || h.seq < afterHeadline.seq) {
+			afterHeadline = h
+		}
+	}
+	for i := range p.times {
+		consider(&p.times[i], true)
+	}
+	for i := range p.datelines {
+		consider(&p.datelines[i], false)
+	}
+	pick := afterHeadline
+	if pick == nil {
+		pick = first
+	}
+	if pick == nil {
+		return stamp{}, false
+	}
+	st, ok := readShown(pick.value, order, hint)
+	low := strings.ToLower(pick.value)
+	// The first label introduces the first date, the one parsed.
+	pub, upd := firstIndex(low, publishLabels), firstIndex(low, updateLabels)
+	st.labeledPublished = pub >= 0 && (upd < 0 || pub < upd)
+	st.labeledUpdate = upd >= 0 && (pub < 0 || upd < pub)
+	return st, ok
+}
+
+// firstIndex returns where the earliest of words occurs in s, or -1.
+func firstIndex(s string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// publishLabels introduce a date as the article's publication ("asked" is
+// a question's on Q&A sites); updateLabels introduce its last change.
+var (
+	publishLabels = []string{"published", "posted", "asked", "veröffentlicht", "publié", "publicado", "pubblicato", "опубликовано", "发布", "發布", "发表", "發表"}
+	updateLabels  = []string{"updated", "modified", "edited", "revised", "aktualisiert", "mis à jour", "actualizado", "atualizado", "aggiornato", "更新", "修改"}
+)
+
+// localDay is the calendar day of t in its own zone.
+func localDay(t time.Time) [3]int {
+	y, m, d := t.Date()
+	return [3]int{y, int(m), d}
+}
+
+// visibleDate reads the visible dates when the metadata gives none:
+// labelled ones first, then any <time>, then the first short text that
+// holds a date.
+func visibleDate(p *page, order dayOrder, hint time.Time) stamp {
 	var visible []string
 	for _, d := range p.datelines {
 		if d.labeled {
@@ -181,24 +317,28 @@ func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
 		}
 	}
 	for _, s := range visible {
-		st, ok := parseDate(s, order)
-		if !ok {
-			continue
+		if st, ok := readShown(s, order, hint); ok {
+			return st
 		}
-		// An ambiguous numeric date read the other way round may be the
-		// one the hint confirms.
-		if !hint.IsZero() && !sameDay(st.t, hint) {
-			other := dayFirst
-			if order == dayFirst {
-				other = monthFirst
-			}
-			if alt, ok := parseDate(s, other); ok && sameDay(alt.t, hint) {
-				return alt
-			}
-		}
-		return st
 	}
 	return stamp{}
+}
+
+// readShown parses a visible date. An ambiguous numeric date read the
+// other way round may be the one the hint confirms.
+func readShown(s string, order dayOrder, hint time.Time) (stamp, bool) {
+	st, ok := parseDate(s, order)
+	if !ok || hint.IsZero() || sameDay(st.t, hint) {
+		return st, ok
+	}
+	other := dayFirst
+	if order == dayFirst {
+		other = monthFirst
+	}
+	if alt, ok := parseDate(s, other); ok && sameDay(alt.t, hint) {
+		return alt, true
+	}
+	return st, true
 }
 
 func leadImage(p *page, ld ldInfo, base *url.URL) string {
