@@ -361,7 +361,7 @@ func (p *page) itemprop(n *html.Node, ip string) {
 		}
 		var v string
 		switch key {
-		case "headline", "datepublished", "datecreated", "datemodified":
+		case "headline", "datepublished", "datecreated":
 			v = firstAttr(n, "content", "datetime")
 			if v == "" {
 				v = dom.Text(n)

@@ -13,7 +13,6 @@ type ldInfo struct {
 	author    string // people only
 	authorOrg string // an organization named as author, a last resort
 	published string
-	modified  string // dateModified, which pages often show as their date
 	publisher string
 	siteName  string // a WebSite node's name
 	image     string
@@ -115,9 +114,6 @@ func readJSONLD(blocks [][]any) ldInfo {
 					break
 				}
 			}
-		}
-		if info.modified == "" {
-			info.modified = ldString(n["dateModified"])
 		}
 		if info.publisher == "" {
 			info.publisher = ldNames(n["publisher"], ids, true)

@@ -161,7 +161,7 @@ func choosePublished(p *page, ld ldInfo, order dayOrder, hint time.Time) time.Ti
 // publication date is what is asked for. With no metadata date the
 // visible datelines are read as before.
 func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
-	published := structuredDates(p, ld, order, false)
+	published := structuredDates(p, ld, order)
 	shown, ok := shownDate(p, order, hint)
 	if !ok {
 		if len(published) > 0 {
@@ -196,24 +196,16 @@ func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
 	return published[0]
 }
 
-// structuredDates parses the dates the metadata gives: the publication
-// dates in order of trust, or with modified set the last-change dates.
-func structuredDates(p *page, ld ldInfo, order dayOrder, modified bool) []stamp {
-	var raw []string
-	if modified {
-		raw = append(raw, ld.modified, p.itemprops["datemodified"])
-		for _, k := range modifiedKeys {
-			raw = append(raw, p.metas[k])
-		}
-	} else {
-		raw = append(raw, ld.published, p.itemprops["datepublished"], p.itemprops["datecreated"])
-		for _, k := range publishedKeys {
-			raw = append(raw, p.metas[k])
-		}
-		for _, t := range p.times {
-			if t.labeled {
-				raw = append(raw, t.value)
-			}
+// structuredDates parses the publication dates the metadata gives, in
+// order of trust.
+func structuredDates(p *page, ld ldInfo, order dayOrder) []stamp {
+	raw := []string{ld.published, p.itemprops["datepublished"], p.itemprops["datecreated"]}
+	for _, k := range publishedKeys {
+		raw = append(raw, p.metas[k])
+	}
+	for _, t := range p.times {
+		if t.labeled {
+			raw = append(raw, t.value)
 		}
 	}
 	var out []stamp

@@ -25,14 +25,6 @@ var (
 		"date_published", "date-published", "original-publish-date", "datecreated",
 		"article:post_date", "cxenseparse:recs:publishtime", "release_date", "date",
 	}
-	// modifiedKeys name a page's last change. It is no publication date,
-	// but many pages show it under the headline as their date, and a
-	// shown date that matches it is read with its exact time.
-	modifiedKeys = []string{
-		"article:modified_time", "og:updated_time", "og:article:modified_time",
-		"datemodified", "dcterms:modified", "dc:date:modified", "last-modified",
-		"updated", "lastmod",
-	}
 	excerptKeys = []string{
 		"og:description", "description", "twitter:description", "dc:description",
 		"dcterms:description", "sailthru:description", "parsely-description",
