@@ -251,7 +251,6 @@ func toJS(r article.Result, opts article.Options) map[string]any {
 	return out
 }
 
-
 // hostDecode decodes legacy charsets with the host's TextDecoder, so the
 // .wasm carries no encoding tables.
 func hostDecode(charset string, b []byte) (string, error) {
