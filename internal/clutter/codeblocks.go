@@ -157,7 +157,7 @@ func gutterTableCode(t *html.Node) *html.Node {
 			cells = append(cells, c)
 		}
 	}
-	if len(cells) != 2 || !isLineNumbers(textWithBreaks(cells[0])) {
+	if len(cells) != 2 || !dom.IsLineNumbers(textWithBreaks(cells[0])) {
 		return nil
 	}
 	pres := dom.FindAll(cells[1], atom.Pre)
@@ -471,23 +471,6 @@ func isNumberText(s string) bool {
 	return true
 }
 
-// isLineNumbers reports whether text holds only consecutive numbers, one a
-// line.
-func isLineNumbers(text string) bool {
-	prev := -1
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		v, err := strconv.Atoi(line)
-		if err != nil || (prev >= 0 && v != prev+1) {
-			return false
-		}
-		prev = v
-	}
-	return prev >= 0
-}
 
 // hasBlockInside reports whether pre holds elements that a browser breaks
 // lines at (rows as blocks, <br>), which plain text must spell out.

@@ -7,6 +7,7 @@
 package dom
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -318,4 +319,22 @@ func shallow(n *html.Node) *html.Node {
 		c.Attr = append([]html.Attribute(nil), n.Attr...)
 	}
 	return c
+}
+
+// IsLineNumbers reports whether text holds only consecutive numbers, one a
+// line: the gutter a code highlighter sets beside the code, not code.
+func IsLineNumbers(text string) bool {
+	prev := -1
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		v, err := strconv.Atoi(line)
+		if err != nil || (prev >= 0 && v != prev+1) {
+			return false
+		}
+		prev = v
+	}
+	return prev >= 0
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"articleclean/internal/dom"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -803,7 +805,7 @@ func (r *mdRenderer) pre(n *html.Node) {
 	code = strings.ReplaceAll(code, "\r\n", "\n")
 	code = strings.TrimLeft(code, "\n")
 	code = strings.TrimRight(code, " \t\n\r")
-	if strings.TrimSpace(code) == "" || isLineNumbers(code) {
+	if strings.TrimSpace(code) == "" || dom.IsLineNumbers(code) {
 		return
 	}
 	fenceLen := 3
@@ -986,23 +988,6 @@ func isBracketText(s string) bool {
 	return true
 }
 
-// isLineNumbers reports whether a code block holds only consecutive line
-// numbers: the gutter a highlighter sets beside the code, not code.
-func isLineNumbers(code string) bool {
-	prev := -1
-	for _, line := range strings.Split(code, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		v, err := strconv.Atoi(line)
-		if err != nil || (prev >= 0 && v != prev+1) {
-			return false
-		}
-		prev = v
-	}
-	return prev >= 0
-}
 
 // codeBlockDepth is how deep below a code element a block is looked for:
 // highlighters put the pre or table right inside their wrapper, and a
