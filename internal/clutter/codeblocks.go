@@ -471,7 +471,6 @@ func isNumberText(s string) bool {
 	return true
 }
 
-
 // hasBlockInside reports whether pre holds elements that a browser breaks
 // lines at (rows as blocks, <br>), which plain text must spell out.
 func hasBlockInside(pre *html.Node) bool {

@@ -988,7 +988,6 @@ func isBracketText(s string) bool {
 	return true
 }
 
-
 // codeBlockDepth is how deep below a code element a block is looked for:
 // highlighters put the pre or table right inside their wrapper, and a
 // shallow look keeps hostile nesting linear.
