@@ -729,7 +729,7 @@ func escapeURL(u string) string {
 }
 
 func titlePart(title string) string {
-	title = foldSpace(title)
+	title = dom.Fold(title)
 	if title == "" {
 		return ""
 	}
@@ -742,7 +742,7 @@ func (r *mdRenderer) image(n *html.Node) {
 		return
 	}
 	var alt strings.Builder
-	for _, c := range foldSpace(attr(n, "alt")) {
+	for _, c := range dom.Fold(attr(n, "alt")) {
 		if c == '[' || c == ']' || c == '\\' {
 			alt.WriteByte('\\')
 		}
@@ -754,7 +754,7 @@ func (r *mdRenderer) image(n *html.Node) {
 // inlineCode writes code as a code span whose backtick fence is longer
 // than any run of backticks inside (CommonMark's rule).
 func (r *mdRenderer) inlineCode(n *html.Node) {
-	code := foldSpace(rawText(n, false))
+	code := dom.Fold(rawText(n, false))
 	if code == "" {
 		return
 	}
@@ -797,7 +797,7 @@ func (r *mdRenderer) pre(n *html.Node) {
 	w := r.w
 	code := rawText(n, true)
 	if w.flat > 0 {
-		if c := foldSpace(code); c != "" {
+		if c := dom.Fold(code); c != "" {
 			w.raw(codeSpan(c))
 		}
 		return
@@ -891,7 +891,7 @@ func (r *mdRenderer) math(n *html.Node) bool {
 		w.breakLines(2)
 		return false
 	}
-	w.raw("$" + foldSpace(tex) + "$")
+	w.raw("$" + dom.Fold(tex) + "$")
 	return false
 }
 
@@ -954,26 +954,9 @@ func rawText(n *html.Node, breaks bool) string {
 }
 
 func foldedText(n *html.Node) string {
-	return foldSpace(rawText(n, false))
+	return dom.Fold(rawText(n, false))
 }
 
-// foldSpace folds white space runs to one space and trims.
-func foldSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if isSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // isBracketText reports whether s is only the brackets and separators
 // that surround footnote markers, such as "[", "]" or ", ".
