@@ -957,7 +957,6 @@ func foldedText(n *html.Node) string {
 	return dom.Fold(rawText(n, false))
 }
 
-
 // isBracketText reports whether s is only the brackets and separators
 // that surround footnote markers, such as "[", "]" or ", ".
 func isBracketText(s string) bool {
