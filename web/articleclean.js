@@ -10,7 +10,7 @@
 // thread, and a call that takes too long can be stopped: the worker is
 // terminated and a fresh one started for the next call.
 
-import { start } from './runtime.js';
+import { start, resolveURL } from './runtime.js';
 
 const isNode = typeof process === 'object' && process !== null &&
   typeof process.versions === 'object' && process.versions !== null &&
@@ -31,7 +31,7 @@ let engine = null;
 export async function load({ wasmURL, worker = true } = {}) {
   const url = wasmURL === undefined
     ? new URL('./articleclean.wasm', import.meta.url)
-    : await toURL(wasmURL);
+    : await resolveURL(wasmURL);
   const key = `${worker ? 'worker' : 'thread'} ${url.href}`;
   if (engine !== null && engine.key !== key) {
     await terminate();
@@ -116,16 +116,6 @@ function rebuildError(name, message) {
   return new (name === 'TypeError' ? TypeError : Error)(message);
 }
 
-async function toURL(where) {
-  if (where instanceof URL) return where;
-  const s = String(where);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return new URL(s);
-  if (isNode) {
-    const { pathToFileURL } = await import('node:url');
-    return pathToFileURL(s);
-  }
-  return new URL(s, globalThis.location?.href ?? import.meta.url);
-}
 
 // ThreadEngine runs the program on the caller's thread: no worker start-up
 // cost, but a call blocks the thread and options.timeout cannot stop it.

@@ -33,6 +33,12 @@ export interface Runtime {
  */
 export declare function start(options?: StartOptions): Promise<Runtime>;
 
+/**
+ * Turns a URL, an absolute address or a path (a file path in Node.js, else
+ * relative to the page) into a URL.
+ */
+export declare function resolveURL(where: string | URL): Promise<URL>;
+
 declare global {
   /** Defined by start(). */
   var cleanArticle: Runtime['cleanArticle'] | undefined;

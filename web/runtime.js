@@ -163,7 +163,11 @@ async function instantiate(wasmURL, wasmBytes, imports) {
   return (await WebAssembly.instantiate(await resp.arrayBuffer(), imports)).instance;
 }
 
-async function resolveURL(where) {
+/**
+ * Turns a URL, an absolute address or a path (a file path in Node.js, else
+ * relative to the page) into a URL. Shared with articleclean.js.
+ */
+export async function resolveURL(where) {
   if (where instanceof URL) return where;
   const s = String(where);
   if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return new URL(s);
