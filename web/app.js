@@ -5,7 +5,7 @@
 
 import { load, cleanArticle } from './articleclean.js';
 import { PREVIEW_CSS, PREVIEW_CSS_SHA256 } from './preview-style.js';
-import { outputOf as outputOfResult, copyText, download as downloadResult } from './outputs.js';
+import { outputOf as outputOfResult, copyText, download as downloadResult, timeElement } from './outputs.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -254,7 +254,7 @@ function show(r) {
   };
   add('By', r.byline);
   add('Site', r.siteName);
-  add('Published', r.publishedTime ? timeElement(r.publishedTime) : null);
+  add('Published', r.publishedTime ? timeElement(r.publishedTime, { withTime: true }) : null);
   add('Reading time', readingTime(r.textContent));
   add('Address', r.url ? readableURL(r.url) : null);
 
@@ -301,15 +301,6 @@ function readableURL(u) {
   }
 }
 
-function timeElement(iso) {
-  const t = document.createElement('time');
-  t.dateTime = iso;
-  const d = new Date(iso);
-  t.textContent = Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: iso.includes('T') ? 'short' : undefined }).format(d);
-  return t;
-}
 
 function readingTime(text) {
   if (!text) return null;

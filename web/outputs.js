@@ -1,6 +1,6 @@
-// outputs.js: the three outputs of a result (HTML, Markdown, text) as the
-// page and the extension's reader offer them: copy to the clipboard and
-// download as a file. Shared by web/app.js and web/extension/reader.js.
+// outputs.js: what the page and the extension's reader both show of a
+// result: its three outputs (HTML, Markdown, text) to copy or download, and
+// its date. Shared by web/app.js and web/extension/reader.js.
 
 /** The output of `result` named by `kind`: 'html', 'markdown' or 'text'. */
 export function outputOf(result, kind) {
@@ -58,4 +58,19 @@ export function download(result, kind) {
 /** A file-name-safe form of a title. */
 export function slug(s) {
   return String(s ?? '').normalize('NFKC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+}
+
+/**
+ * A <time> element for an ISO 8601 date, shown in the reader's locale; with
+ * `withTime`, the time of day too when the date carries one.
+ */
+export function timeElement(iso, { withTime = false } = {}) {
+  const t = document.createElement('time');
+  t.dateTime = iso;
+  const d = new Date(iso);
+  const timeStyle = withTime && iso.includes('T') ? 'short' : undefined;
+  t.textContent = Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle }).format(d);
+  return t;
 }

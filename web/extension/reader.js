@@ -9,7 +9,7 @@
 // this page's policy (script-src 'self') would refuse inline script anyway.
 
 import { cleanArticle, version } from './lib/articleclean.js';
-import { outputOf as outputOfResult, copyText, download as downloadResult } from './lib/outputs.js';
+import { outputOf as outputOfResult, copyText, download as downloadResult, timeElement } from './lib/outputs.js';
 
 const MESSAGE_GET = 'articleclean:get-page';
 const SESSION_PREFIX = 'page:';
@@ -140,15 +140,6 @@ function textSpan(text, cls) {
   return s;
 }
 
-function timeElement(iso) {
-  const t = document.createElement('time');
-  t.dateTime = iso;
-  const d = new Date(iso);
-  t.textContent = Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(d);
-  return t;
-}
 
 function readingTime(text) {
   if (!text) return null;
