@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"articleclean/internal/dom"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -161,7 +163,7 @@ func checkFeedItem(t *testing.T, res Result, want feedItemWant) {
 
 	// The bold lead paragraph.
 	lead := findElement(root, func(n *html.Node) bool {
-		return n.DataAtom == atom.Strong && strings.HasPrefix(nodeText(n), want.lead)
+		return n.DataAtom == atom.Strong && strings.HasPrefix(dom.Text(n), want.lead)
 	})
 	if lead == nil {
 		t.Errorf("no <strong> starting with %q in Content:\n%s", want.lead, res.Content)
@@ -200,7 +202,7 @@ func checkFeedItem(t *testing.T, res Result, want feedItemWant) {
 	// Caption and credit in a figcaption.
 	var captioned bool
 	for _, fc := range findElements(root, atom.Figcaption) {
-		text := nodeText(fc)
+		text := dom.Text(fc)
 		if strings.Contains(text, want.caption) && strings.Contains(text, want.credit) {
 			captioned = true
 		}
@@ -216,7 +218,7 @@ func checkFeedItem(t *testing.T, res Result, want feedItemWant) {
 			continue
 		}
 		linked = true
-		text := nodeText(a)
+		text := dom.Text(a)
 		lower := strings.ToLower(text)
 		marked := strings.Contains(lower, "video") || strings.Contains(text, "▶") || strings.Contains(text, "视频") || strings.Contains(text, "動画")
 		if !marked || !strings.Contains(text, "("+want.duration+")") {
@@ -287,21 +289,6 @@ func findElements(root *html.Node, tag atom.Atom) []*html.Node {
 	}
 	walk(root)
 	return out
-}
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func attrOf(n *html.Node, key string) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"articleclean/internal/dom"
 	"articleclean/internal/parse"
 	"articleclean/internal/report"
 
@@ -58,21 +59,6 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func renderBody(body *html.Node) string {
@@ -200,7 +186,7 @@ func TestEmbeds(t *testing.T) {
 			if !inFigure {
 				t.Errorf("link is not inside a figure:\n%s", out)
 			}
-			label := text(link)
+			label := dom.Text(link)
 			if label == "" {
 				t.Errorf("link has no text:\n%s", out)
 			}
@@ -208,7 +194,7 @@ func TestEmbeds(t *testing.T) {
 				if !strings.Contains(label, "("+tc.duration+")") {
 					t.Errorf("link text %q lacks (%s)", label, tc.duration)
 				}
-				if strings.Count(text(body), tc.duration) != 1 {
+				if strings.Count(dom.Text(body), tc.duration) != 1 {
 					t.Errorf("duration label left beside the link:\n%s", out)
 				}
 			}
@@ -229,10 +215,10 @@ func TestDurationIgnoresDates(t *testing.T) {
 	if a == nil {
 		t.Fatalf("no link:\n%s", renderBody(body))
 	}
-	if strings.Contains(text(a), "(") {
-		t.Errorf("link text %q took a date or clock time as a duration", text(a))
+	if strings.Contains(dom.Text(a), "(") {
+		t.Errorf("link text %q took a date or clock time as a duration", dom.Text(a))
 	}
-	if !strings.Contains(text(body), "2 March 2024") {
+	if !strings.Contains(dom.Text(body), "2 March 2024") {
 		t.Errorf("date removed:\n%s", renderBody(body))
 	}
 }
