@@ -10,8 +10,10 @@
 package clutter
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 	"articleclean/internal/report"
@@ -124,25 +126,21 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		words, dataWords := hintWords(n)
+		hints := hintsOf(n)
 		// A consent manager is named clearly enough to go whatever its size
 		// (its privacy text can outweigh a short article); a dialog goes
 		// unless it holds the page.
-		if dom.AnyIn(words, consentWords) || isDialog(n) && !dom.TextLenOver(n, overlayLimit) {
+		if hints&hintConsent != 0 || isDialog(n) && !dom.TextLenOver(n, overlayLimit) {
 			r.Add(report.Element, "dialog-or-consent", n, "")
 			dom.Detach(n)
 			return false
 		}
-		if len(words) == 0 && len(dataWords) == 0 {
-			return true
-		}
-		if (dom.AnyIn(words, adWords) || dom.AnyIn(dataWords, dataAdWords)) && !dom.TextLenOver(n, adLimit) {
+		if hints&hintAd != 0 && !dom.TextLenOver(n, adLimit) {
 			r.Add(report.Ad, "ad-container", n, "")
 			dom.Detach(n)
 			return false
 		}
-		if !opts.KeepAll && (dom.AnyIn(words, promoWords) || dom.AnyIn(dataWords, dataPromoWords)) &&
-			!dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) {
+		if !opts.KeepAll && hints&hintPromo != 0 && !dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) {
 			r.Add(report.Element, "promo", n, "")
 			dom.Detach(n)
 			return false
@@ -234,18 +232,44 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// isAdLabel reports a small element whose whole text is an ad label.
+// adLabelMaxBytes bounds the text of an ad label: every entry of adLabels is
+// shorter (a test checks), so a longer text is not looked up at all.
+const adLabelMaxBytes = 48
+
+// isAdLabel reports a small element whose whole text is an ad label. The
+// text is gathered lower-cased into a small buffer and given up as soon as
+// it outgrows every label, since most elements on a page are asked.
 func isAdLabel(n *html.Node) bool {
 	if n.FirstChild == nil || !dom.IsElement(n, atom.Span, atom.Div, atom.P, atom.Small, atom.Strong, atom.B, atom.Em, atom.I, atom.Label, atom.Aside, atom.Section, atom.Figcaption) {
 		return false
 	}
-	if dom.TextLenOver(n, 60) {
-		return false
+	var buf [adLabelMaxBytes + 1 + utf8.UTFMax]byte
+	text := buf[:0]
+	space := false
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			for _, r := range c.Data {
+				if unicode.IsSpace(r) || r == '\u00a0' {
+					space = len(text) > 0
+					continue
+				}
+				if space {
+					text = append(text, ' ')
+					space = false
+				}
+				if text = utf8.AppendRune(text, unicode.ToLower(r)); len(text) > adLabelMaxBytes {
+					return false
+				}
+			}
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
 	}
-	t := strings.ToLower(strings.TrimFunc(dom.Text(n), func(r rune) bool {
-		return unicode.IsPunct(r) || unicode.IsSpace(r)
-	}))
-	return adLabels[t]
+	text = bytes.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return adLabels[string(text)]
 }
 
 // holdsMedia reports whether n contains an image or a video embed.
@@ -255,18 +279,33 @@ func holdsMedia(n *html.Node) bool {
 	}) != nil
 }
 
-// hintWords returns the parts of n's class and id, and separately those of
-// its data-* attribute names, lower-cased, for the hint tables.
-func hintWords(n *html.Node) (words, dataWords []string) {
+// The tables an element's names can point to, as bits of hintsOf's result.
+const (
+	hintConsent = 1 << iota
+	hintAd
+	hintPromo
+)
+
+// classHints and dataHints match class and id words, and data-* attribute
+// name parts, against the tables, one bit per table in the order above.
+var (
+	classHints = dom.NewMatcher(consentWords, adWords, promoWords)
+	dataHints  = dom.NewMatcher(nil, dataAdWords, dataPromoWords)
+)
+
+// hintsOf returns which tables n's class and id, or its data-* attribute
+// names, point to.
+func hintsOf(n *html.Node) uint32 {
+	var hints uint32
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "class" || a.Key == "id":
-			words = dom.AppendWords(words, a.Val)
+			hints |= classHints.Match(a.Val)
 		case strings.HasPrefix(a.Key, "data-"):
-			dataWords = dom.AppendWords(dataWords, a.Key[len("data-"):])
+			hints |= dataHints.Match(a.Key[len("data-"):])
 		}
 	}
-	return words, dataWords
+	return hints
 }
 
 // trackerRule names why an image or iframe is a tracker, or returns "".

@@ -130,8 +130,21 @@ func TestAdLabels(t *testing.T) {
 		clutterCase{name: "ad hoc", snippet: `<p>Ad hoc committees will meet on Tuesday.</p>`, keep: []string{"Ad hoc committees"}},
 		clutterCase{name: "German sentence", snippet: `<p>Die Anzeige wurde am Montag bei der Polizei erstattet.</p>`, keep: []string{"Die Anzeige wurde"}},
 		clutterCase{name: "Chinese sentence", snippet: `<p>这家公司今年的广告收入下降了三成。</p>`, keep: []string{"广告收入"}},
+		clutterCase{name: "label split over elements and lines", snippet: `<p>before</p><div> <b>Story</b>
+  continues below <i>ADVERTISEMENT</i>: </div>`, gone: []string{"continues below"}, keep: []string{"before"}, kind: report.Ad},
+		clutterCase{name: "label then a long text", snippet: `<div>Advertisement <span>` + strings.Repeat("word ", 20) + `</span></div>`, keep: []string{"Advertisement"}},
 	)
 	runClutterCases(t, cases, Options{})
+}
+
+// Every label must fit the buffer isAdLabel gathers text into, or it could
+// never be found.
+func TestAdLabelsFitTheBuffer(t *testing.T) {
+	for label := range adLabels {
+		if len(label) > adLabelMaxBytes {
+			t.Errorf("ad label %q is %d bytes, over adLabelMaxBytes %d", label, len(label), adLabelMaxBytes)
+		}
+	}
 }
 
 func TestPromos(t *testing.T) {

@@ -272,6 +272,11 @@ func TestHintWordsMatchParts(t *testing.T) {
 		if got := AnyIn(words, ad); got != tc.match {
 			t.Errorf("class=%q id=%q: words %q, match %v, want %v", tc.class, tc.id, words, got, tc.match)
 		}
+		// A Matcher must agree with the word list on every row.
+		m := NewMatcher(Set("unused"), ad)
+		if got := m.Match(tc.class)|m.Match(tc.id) == 2; got != tc.match {
+			t.Errorf("class=%q id=%q: Matcher says %v, want %v", tc.class, tc.id, got, tc.match)
+		}
 	}
 }
 
@@ -333,6 +338,30 @@ func TestSplitSrcset(t *testing.T) {
 	for _, tc := range tests {
 		if got := SplitSrcset(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("SplitSrcset(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMatcherBits(t *testing.T) {
+	m := NewMatcher(Set("cookie", "consent"), Set("ad", "banner"), Set("newsletter"))
+	tests := []struct {
+		s    string
+		want uint32
+	}{
+		{"", 0},
+		{"article body", 0},
+		{"cookie-banner", 1 | 2},
+		{"CookieConsent", 1},
+		{"NEWSLETTER signup", 4},
+		{"sideAd newsletter-box", 2 | 4},
+		{"ÄD ad", 2},
+		{"shadow header", 0},
+		{strings.Repeat("x", 100) + "-ad", 2},
+		{strings.Repeat("X", 100) + " Ad", 2},
+	}
+	for _, tc := range tests {
+		if got := m.Match(tc.s); got != tc.want {
+			t.Errorf("Match(%q) = %b, want %b", tc.s, got, tc.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package dom
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -23,8 +24,21 @@ func HintWords(n *html.Node) []string {
 // AppendWords splits s into tokens at white space and each token into parts
 // as HintWords does, appending both to words.
 func AppendWords(words []string, s string) []string {
-	for _, tok := range strings.Fields(s) {
-		words = append(words, strings.ToLower(tok))
+	eachWord(s, func(w string) bool {
+		words = append(words, strings.ToLower(w))
+		return true
+	})
+	return words
+}
+
+// eachWord calls fn with every hint word of s, as found (not lower-cased):
+// each white-space token, then its parts. It stops when fn returns false
+// and reports whether it ran to the end.
+func eachWord(s string, fn func(w string) bool) bool {
+	for tok := range strings.FieldsSeq(s) {
+		if !fn(tok) {
+			return false
+		}
 		start := 0
 		for i := 1; i <= len(tok); i++ {
 			split := i == len(tok) || tok[i] == '-' || tok[i] == '_' ||
@@ -32,13 +46,13 @@ func AppendWords(words []string, s string) []string {
 			if !split {
 				continue
 			}
-			if part := strings.Trim(tok[start:i], "-_"); part != "" && part != tok {
-				words = append(words, strings.ToLower(part))
+			if part := strings.Trim(tok[start:i], "-_"); part != "" && part != tok && !fn(part) {
+				return false
 			}
 			start = i
 		}
 	}
-	return words
+	return true
 }
 
 // AnyIn reports whether one of words is in set.
@@ -58,4 +72,63 @@ func Set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// A Matcher answers in one pass over a string's hint words which of several
+// word tables hold one of them. The stages look at every element's class
+// and id; splitting and lower-casing them once per element, without
+// building a list of words, keeps that walk cheap.
+type Matcher struct {
+	bits map[string]uint32
+}
+
+// NewMatcher builds a Matcher over up to 32 tables; table i answers as bit
+// 1<<i.
+func NewMatcher(tables ...map[string]bool) Matcher {
+	m := Matcher{bits: map[string]uint32{}}
+	for i, t := range tables[:min(len(tables), 32)] {
+		for w := range t {
+			m.bits[w] |= 1 << i
+		}
+	}
+	return m
+}
+
+// Match returns the set of tables holding a hint word of s, as HintWords
+// would split and lower-case it.
+func (m Matcher) Match(s string) uint32 {
+	var found uint32
+	var buf [64]byte
+	eachWord(s, func(w string) bool {
+		found |= m.lookup(w, buf[:0])
+		return true
+	})
+	return found
+}
+
+// lookup finds w lower-cased, without allocating for short ASCII words.
+func (m Matcher) lookup(w string, buf []byte) uint32 {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m.bits[strings.ToLower(w)]
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return m.bits[w]
+	}
+	if len(w) > cap(buf) {
+		return m.bits[strings.ToLower(w)]
+	}
+	buf = buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m.bits[string(buf)]
 }

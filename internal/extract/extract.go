@@ -223,7 +223,7 @@ func stripUnlikely(body *html.Node) {
 	st := measure(body)
 	total := st[body].units
 	dom.Elements(body, func(n *html.Node) bool {
-		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) || inside(n, atom.Table, atom.Pre, atom.Code) {
+		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) {
 			return true
 		}
 		unlikely := false
@@ -240,7 +240,8 @@ func stripUnlikely(body *html.Node) {
 			dom.Detach(n)
 			return false
 		}
-		return true
+		// What tables and code hold is judged with them, not part by part.
+		return !dom.IsElement(n, atom.Table, atom.Pre, atom.Code)
 	})
 }
 

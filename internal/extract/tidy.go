@@ -195,6 +195,12 @@ func removeBylineLine(art *html.Node, byline string) {
 		if !dom.IsElement(n, atom.P, atom.Div, atom.Span, atom.Address, atom.Section, atom.Header) {
 			return true
 		}
+		if dom.TextLenOver(n, 2*(len(name)+bylineExtra)) {
+			// Far too long to be the byline line; measured before the
+			// text is taken, since outer blocks hold the whole article.
+			seen++
+			return true
+		}
 		text := normTitle(dom.Text(n))
 		if text == "" {
 			return true
