@@ -8,6 +8,10 @@
 // the only static copy of the content or of a lazy image, and the later
 // stages can judge and clean it like any other markup.
 //
+// Before parsing, the bodies of scripts (except JSON-LD) and style sheets
+// are dropped by a byte scan (ElideRawText): nothing downstream reads them,
+// and they are often half of a page's bytes.
+//
 // The other thing it adds is a bound on nesting: golang.org/x/net/html refuses
 // documents whose open-element stack exceeds 512 entries, and a hostile or
 // broken page can nest far deeper. Like Chromium, which stops nesting past a
@@ -28,8 +32,10 @@ import (
 // the parser's own 512 and the second, stricter attempt.
 var flattenDepths = []int{256, 48}
 
-// Document parses s into a document tree.
+// Document parses s into a document tree, without the bodies of scripts
+// other than JSON-LD and of style sheets.
 func Document(s string) (*html.Node, error) {
+	s = ElideRawText(s)
 	doc, err := parseHTML(s)
 	for _, depth := range flattenDepths {
 		if err == nil {
