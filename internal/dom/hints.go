@@ -35,7 +35,21 @@ func AppendWords(words []string, s string) []string {
 // each white-space token, then its parts. It stops when fn returns false
 // and reports whether it ran to the end.
 func eachWord(s string, fn func(w string) bool) bool {
-	for tok := range strings.FieldsSeq(s) {
+	for len(s) > 0 {
+		// Tokens are separated by ASCII white space, as class lists are.
+		i := 0
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		tok := s[i:j]
+		s = s[j:]
+		if tok == "" {
+			break
+		}
 		if !fn(tok) {
 			return false
 		}
