@@ -37,8 +37,9 @@ var verbatimTags = map[string]bool{
 // style elements removed; the tags themselves stay. It returns s itself
 // when there is nothing to remove.
 func ElideRawText(s string) string {
-	var b strings.Builder
-	copied := 0 // s[:copied] has been written to b, or elided
+	// The bodies to drop, as [start, end) pairs, so the result is built
+	// at its exact size once the scan is done.
+	var drop []int
 	// Inside <svg> and <math> script and style are not raw text: their
 	// content is markup, which the scan must not swallow. Elision stops
 	// there; being wrong about having left them only costs a body kept.
@@ -109,11 +110,7 @@ func ElideRawText(s string) string {
 				// read it to the end too, and if the scan has lost track
 				// of where it is, nothing after it is lost.
 				if bodyEnd > end && bodyEnd < len(s) && (keep == "" || !strings.Contains(strings.ToLower(html.UnescapeString(t.typ)), keep)) {
-					if b.Cap() == 0 {
-						b.Grow(len(s) / 2)
-					}
-					b.WriteString(s[copied:end])
-					copied = bodyEnd
+					drop = append(drop, end, bodyEnd)
 				}
 				i = bodyEnd
 			}
@@ -121,8 +118,19 @@ func ElideRawText(s string) string {
 			i++
 		}
 	}
-	if copied == 0 {
+	if len(drop) == 0 {
 		return s
+	}
+	size := len(s)
+	for k := 0; k < len(drop); k += 2 {
+		size -= drop[k+1] - drop[k]
+	}
+	var b strings.Builder
+	b.Grow(size)
+	copied := 0
+	for k := 0; k < len(drop); k += 2 {
+		b.WriteString(s[copied:drop[k]])
+		copied = drop[k+1]
 	}
 	b.WriteString(s[copied:])
 	return b.String()
