@@ -96,6 +96,100 @@ var notBylineClasses = []string{"comment", "bio", "description", "avatar", "abou
 // dateClasses mark elements that hold the article's date.
 var dateClasses = []string{"date", "time", "publish", "posted", "dateline", "meta", "byline", "pubdate", "timestamp"}
 
+// Lists a class word belongs to, as bits, so one pass over a class
+// attribute tells every list it hits.
+const (
+	listHeadline = 1 << iota
+	listByline
+	listNotByline
+	listDate
+)
+
+// classIndex holds the class words by their first two bytes: a class
+// attribute is read once, and at most bytes a bit test tells that no word
+// starts there.
+var classIndex = indexClassWords(map[int][]string{
+	listHeadline:  headlineClasses,
+	listByline:    bylineClasses,
+	listNotByline: notBylineClasses,
+	listDate:      dateClasses,
+})
+
+type classWord struct {
+	word  string
+	lists int
+}
+
+type wordIndex struct {
+	// starts has bit b2 of row b1 set when a word starts with b1 b2.
+	starts [256][4]uint64
+	words  [256][]classWord // by first byte
+}
+
+func indexClassWords(lists map[int][]string) *wordIndex {
+	idx := &wordIndex{}
+	for bit, words := range lists {
+		for _, w := range words {
+			if len(w) < 2 {
+				continue
+			}
+			idx.starts[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
+			first := &idx.words[w[0]]
+			found := false
+			for i := range *first {
+				if (*first)[i].word == w {
+					(*first)[i].lists |= bit
+					found = true
+				}
+			}
+			if !found {
+				*first = append(*first, classWord{w, bit})
+			}
+		}
+	}
+	return idx
+}
+
+// classLists returns the lists (as bits) one of whose words occurs in the
+// class string s, ignoring ASCII case. Folding only ASCII spares a copy of
+// every class attribute; the class words are lower-case ASCII, which no
+// other letter folds into in a way that could complete one.
+func classLists(s string) int {
+	hit := 0
+	for i := 0; i+1 < len(s); i++ {
+		b1, b2 := lowerASCII(s[i]), lowerASCII(s[i+1])
+		if classIndex.starts[b1][b2>>6]&(1<<(b2&63)) == 0 {
+			continue
+		}
+		for _, w := range classIndex.words[b1] {
+			if hit&w.lists != w.lists && hasPrefixFold(s[i:], w.word) {
+				hit |= w.lists
+			}
+		}
+	}
+	return hit
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold is strings.HasPrefix with s read in ASCII lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerASCII(s[i]) != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // dateLabels are words that introduce a publication date in visible text.
 var dateLabels = []string{"发布", "發布", "发表", "發表", "时间", "時間", "日期", "published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "опубликовано", "更新"}
 
@@ -214,10 +308,29 @@ func (p *page) link(n *html.Node) {
 }
 
 // bodyElement records the visible hints an element carries and reports
-// whether its children need no further look.
+// whether its children need no further look. It runs on every element of
+// the body, so the cheap tests come first and text is taken only from
+// elements short enough to be a hint.
 func (p *page) bodyElement(n *html.Node) (skip bool) {
-	if ip := dom.Attr(n, "itemprop"); ip != "" {
-		p.itemprop(n, ip)
+	// One look at the attributes; the first of each name counts, as in
+	// dom.Attr.
+	var itemprop, class, id string
+	var seen [3]bool
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch {
+		case a.Key == "itemprop" && !seen[0]:
+			itemprop, seen[0] = a.Val, true
+		case a.Key == "class" && !seen[1]:
+			class, seen[1] = a.Val, true
+		case a.Key == "id" && !seen[2]:
+			id, seen[2] = a.Val, true
+		}
+	}
+	if itemprop != "" {
+		p.itemprop(n, itemprop)
 	}
 	switch n.DataAtom {
 	case atom.Main, atom.Article:
@@ -250,7 +363,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 				v = dom.Text(n)
 			}
 			if v != "" {
-				p.addTime(timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(dom.Attr(n, "itemprop")), "datepublished")})
+				p.addTime(timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(itemprop), "datepublished")})
 			}
 		}
 	case atom.A:
@@ -260,24 +373,62 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 			}
 		}
 	}
-	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
-	if len(cls) <= 1 {
+	if class == "" && id == "" {
 		return false
 	}
-	if len(p.headings) < maxHeadings && n.DataAtom != atom.Body && isHeadingTag(n.DataAtom) && containsAny(cls, headlineClasses) {
+	wantHeading := len(p.headings) < maxHeadings && n.DataAtom != atom.Body && isHeadingTag(n.DataAtom)
+	wantByline := len(p.bylines) < maxBylines
+	wantDate := len(p.datelines) < maxDatelines
+	if !wantHeading && !wantByline && !wantDate {
+		return false
+	}
+	// No class word holds a space, so class and id are matched apart.
+	hit := classLists(class) | classLists(id)
+	if wantHeading && hit&listHeadline != 0 {
 		if t := headingText(n); t != "" {
 			p.headings = append(p.headings, heading{text: t, level: 2})
 		}
 	}
-	if len(p.bylines) < maxBylines && containsAny(cls, bylineClasses) && !containsAny(cls, notBylineClasses) {
+	if wantByline && hit&listByline != 0 && hit&listNotByline == 0 && !nonSpaceOver(n, maxHintRunes, true) {
 		if t := spacedText(n); t != "" && runeLen(t) <= maxHintRunes {
 			p.bylines = append(p.bylines, t)
 		}
 	}
-	if len(p.datelines) < maxDatelines && containsAny(cls, dateClasses) {
+	if wantDate && hit&listDate != 0 && !nonSpaceOver(n, maxHintRunes, false) {
 		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) && holdsDay(t) {
 			p.addDateline(timeHint{value: t, labeled: true})
 		}
+	}
+	return false
+}
+
+// nonSpaceOver reports whether the text below n, read as dom.Text reads it
+// (and without <svg> when noSVG), holds more than limit non-space
+// characters, stopping once it does: such text is longer than any hint
+// once folded, and containers (a "meta" or "author" classed wrapper of the
+// whole article) need not be read whole to learn that.
+func nonSpaceOver(n *html.Node, limit int, noSVG bool) bool {
+	count := 0
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				if !unicode.IsSpace(r) && r != '\u00a0' {
+					if count++; count > limit {
+						return true
+					}
+				}
+			}
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				skip = true
+			case atom.Svg:
+				skip = noSVG
+			}
+		}
+		c = dom.Next(c, n, skip)
 	}
 	return false
 }
@@ -450,10 +601,26 @@ var bylineLabels = []struct {
 // test that spares most text nodes the folding and the search.
 var bylineLabelStems = []string{"作者", "文", "撰", "Aut", "Автор", "记者", "記者", "编辑", "編輯", "责任", "責任", "来源", "來源", "（", "报道"}
 
+// stemIndex holds bylineLabelStems by first byte, so mayHoldBylineLabel,
+// run on every text node of the body, reads the text once.
+var stemIndex = indexStems(bylineLabelStems)
+
+func indexStems(stems []string) *[256][]string {
+	var idx [256][]string
+	for _, s := range stems {
+		if s != "" {
+			idx[s[0]] = append(idx[s[0]], s)
+		}
+	}
+	return &idx
+}
+
 func mayHoldBylineLabel(s string) bool {
-	for _, stem := range bylineLabelStems {
-		if strings.Contains(s, stem) {
-			return true
+	for i := 0; i < len(s); i++ {
+		for _, stem := range stemIndex[s[i]] {
+			if strings.HasPrefix(s[i:], stem) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,78 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestClassLists checks the one-pass class matcher against the plain
+// substring test it replaces, on every list.
+func TestClassLists(t *testing.T) {
+	lists := map[int][]string{listHeadline: headlineClasses, listByline: bylineClasses, listNotByline: notBylineClasses, listDate: dateClasses}
+	for _, class := range []string{
+		"", "x", "entry-title", "Post-Meta", "c-byline__author", "comment-author vcard", "author-bio",
+		"PublishDate", "timestamp", "nav menu", "article__title headline", "ab", "autho", "more-from-author",
+		"wp-block-post-date has-small-font-size", "ÄUTHOR", "dateline",
+	} {
+		want := 0
+		for bit, words := range lists {
+			if containsAny(strings.ToLower(class), words) {
+				want |= bit
+			}
+		}
+		if got := classLists(class); got != want {
+			t.Errorf("classLists(%q) = %04b, want %04b", class, got, want)
+		}
+	}
+}
+
+// TestNonSpaceOver checks the bounded length test against the text it
+// stands for.
+func TestNonSpaceOver(t *testing.T) {
+	for _, tc := range []struct {
+		html  string
+		limit int
+		noSVG bool
+		want  bool
+	}{
+		{`<div>a b c</div>`, 3, false, false},
+		{`<div>a b c d</div>`, 3, false, true},
+		{"<div>ab\u00a0\u00a0 <b>c</b></div>", 3, false, false},
+		{`<div>ab<script>var x = 1</script><noscript>long long</noscript>c</div>`, 3, false, false},
+		{`<div>ab<svg><text>xyz</text></svg></div>`, 3, false, true},
+		{`<div>ab<svg><text>xyz</text></svg></div>`, 3, true, false},
+		{`<div>長い名前です</div>`, 5, false, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		div := findTag(doc, "div")
+		if got := nonSpaceOver(div, tc.limit, tc.noSVG); got != tc.want {
+			t.Errorf("nonSpaceOver(%s, %d, %v) = %v, want %v", tc.html, tc.limit, tc.noSVG, got, tc.want)
+		}
+	}
+}
+
+// TestMayHoldBylineLabel checks the indexed stem search against the list.
+func TestMayHoldBylineLabel(t *testing.T) {
+	for _, s := range []string{"", "plain text", "Author: Jane", "（记者 王明）", "本报讯 记者", "Автор: Иван", "Aut", "Au", "日期 2024", "文"} {
+		if got, want := mayHoldBylineLabel(s), containsAny(s, bylineLabelStems); got != want {
+			t.Errorf("mayHoldBylineLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func findTag(n *html.Node, tag string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findTag(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
+}
