@@ -35,7 +35,21 @@ func measure(root *html.Node) stats {
 			order = append(order, n)
 		}
 	}
-	st := make(stats, len(order)/2)
+	// One allocation for every element's stat rather than one each.
+	elements := 0
+	for _, n := range order {
+		if n.Type == html.ElementNode {
+			elements++
+		}
+	}
+	slab := make([]stat, elements)
+	st := make(stats, elements)
+	for _, n := range order {
+		if n.Type == html.ElementNode {
+			st[n] = &slab[len(slab)-elements]
+			elements--
+		}
+	}
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
 		p := n.Parent
