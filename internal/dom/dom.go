@@ -288,14 +288,22 @@ func UTF16Len(s string) int {
 	return n
 }
 
-// Clone returns a deep copy of n, detached from any tree.
+// Clone returns a deep copy of n, detached from any tree. The copy's nodes
+// and attributes are allocated in two blocks, not one by one: extraction
+// clones the whole page for each attempt.
 func Clone(n *html.Node) *html.Node {
-	cp := shallow(n)
+	nodes, attrs := 0, 0
+	for c := n; c != nil; c = Next(c, n, false) {
+		nodes++
+		attrs += len(c.Attr)
+	}
+	a := cloneArena{nodeBlock: make([]html.Node, nodes), attrBlock: make([]html.Attribute, attrs)}
+	cp := a.shallow(n)
 	// Walk the source and the copy together, iteratively.
 	src, dst := n, cp
 	for src != nil {
 		if src.FirstChild != nil {
-			c := shallow(src.FirstChild)
+			c := a.shallow(src.FirstChild)
 			dst.AppendChild(c)
 			src, dst = src.FirstChild, c
 			continue
@@ -306,17 +314,29 @@ func Clone(n *html.Node) *html.Node {
 		if src == n {
 			break
 		}
-		c := shallow(src.NextSibling)
+		c := a.shallow(src.NextSibling)
 		dst.Parent.AppendChild(c)
 		src, dst = src.NextSibling, c
 	}
 	return cp
 }
 
-func shallow(n *html.Node) *html.Node {
-	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
-	if len(n.Attr) > 0 {
-		c.Attr = append([]html.Attribute(nil), n.Attr...)
+// cloneArena hands out the nodes and attribute slices of one Clone.
+type cloneArena struct {
+	nodeBlock []html.Node
+	attrBlock []html.Attribute
+}
+
+func (a *cloneArena) shallow(n *html.Node) *html.Node {
+	c := &a.nodeBlock[0]
+	a.nodeBlock = a.nodeBlock[1:]
+	c.Type, c.DataAtom, c.Data, c.Namespace = n.Type, n.DataAtom, n.Data, n.Namespace
+	if k := len(n.Attr); k > 0 {
+		// Capped, so an append to one node's attributes cannot overwrite
+		// the next node's.
+		c.Attr = a.attrBlock[:k:k]
+		a.attrBlock = a.attrBlock[k:]
+		copy(c.Attr, n.Attr)
 	}
 	return c
 }

@@ -68,6 +68,15 @@ func TestClone(t *testing.T) {
 		t.Error("attributes are shared between clone and original")
 	}
 
+	// Adding an attribute to one cloned element leaves its neighbour's
+	// alone, though their attributes were allocated together.
+	pair := Clone(body(t, `<p class="a"></p><p class="b" id="c"></p>`))
+	first := pair.FirstChild
+	SetAttr(first, "title", "added")
+	if got := Attr(first.NextSibling, "class"); got != "b" || Attr(first.NextSibling, "id") != "c" {
+		t.Errorf("appending to one clone's attributes changed the next: class=%q", got)
+	}
+
 	// A leaf and a deep chain.
 	leaf := Clone(&html.Node{Type: html.TextNode, Data: "x"})
 	if leaf.Data != "x" || leaf.FirstChild != nil {
