@@ -120,6 +120,17 @@ func (m Matcher) Match(s string) uint32 {
 	return found
 }
 
+// MatchNode is Match over n's class and id.
+func (m Matcher) MatchNode(n *html.Node) uint32 {
+	var found uint32
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" {
+			found |= m.Match(a.Val)
+		}
+	}
+	return found
+}
+
 // lookup finds w lower-cased, without allocating for short ASCII words.
 func (m Matcher) lookup(w string, buf []byte) uint32 {
 	upper := false

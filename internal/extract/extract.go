@@ -219,30 +219,61 @@ func unitsOf(n *html.Node) int {
 
 // stripUnlikely removes blocks whose class, id, role or tag says they are
 // navigation, comments or furniture, unless they hold most of the page.
+// A block that says so by its tag or ARIA role goes whatever its size when
+// the page declares its main content elsewhere: legal footnotes and mega
+// menus can outweigh a product or landing page's own text, and the page's
+// markup says which is which.
 func stripUnlikely(body *html.Node) {
 	st := measure(body)
 	total := st[body].units
+	mains := mainLandmarks(body, st)
 	dom.Elements(body, func(n *html.Node) bool {
 		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) {
 			return true
 		}
-		unlikely := false
+		unlikely, declared := false, false
 		switch {
 		case unlikelyRoles[strings.ToLower(dom.Attr(n, "role"))]:
-			unlikely = true
+			unlikely, declared = true, true
 		case dom.IsElement(n, atom.Nav, atom.Aside, atom.Footer):
-			unlikely = true
+			unlikely, declared = true, true
 		default:
-			words := dom.HintWords(n)
-			unlikely = dom.AnyIn(words, unlikelyWords) && !dom.AnyIn(words, maybeWords)
+			unlikely = unlikelyBlock(n)
 		}
-		if unlikely && st.units(n)*2 < total {
+		if unlikely && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
 			dom.Detach(n)
 			return false
 		}
 		// What tables and code hold is judged with them, not part by part.
 		return !dom.IsElement(n, atom.Table, atom.Pre, atom.Code)
 	})
+}
+
+// mainLandmarks returns the page's <main> and role=main elements that hold
+// a paragraph's worth of text.
+func mainLandmarks(body *html.Node, st stats) []*html.Node {
+	var mains []*html.Node
+	dom.Elements(body, func(n *html.Node) bool {
+		if isMainLandmark(n) && st.units(n) >= minParagraph {
+			mains = append(mains, n)
+		}
+		return true
+	})
+	return mains
+}
+
+func isMainLandmark(n *html.Node) bool {
+	return n.DataAtom == atom.Main || strings.EqualFold(dom.Attr(n, "role"), "main")
+}
+
+// mainOutside reports whether one of mains lies outside n's subtree.
+func mainOutside(n *html.Node, mains []*html.Node) bool {
+	for _, m := range mains {
+		if m != n && !isAncestor(n, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func inside(n *html.Node, tags ...atom.Atom) bool {
@@ -254,17 +285,29 @@ func inside(n *html.Node, tags ...atom.Atom) bool {
 	return false
 }
 
+// hasClassOrID reports whether n has a class or id with a word in it. Only
+// such elements get a class weight, itemprop included: measured, weighing
+// an itemprop alone picks worse candidates.
+func hasClassOrID(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" && !dom.IsBlank(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
 // classWeightOf scores n's class and id against the hint tables.
 func classWeightOf(n *html.Node) float64 {
-	words := dom.HintWords(n)
-	if len(words) == 0 {
+	if !hasClassOrID(n) {
 		return 0
 	}
+	hints := classHints.MatchNode(n)
 	w := 0.0
-	if dom.AnyIn(words, negativeWords) {
+	if hints&hintNegative != 0 {
 		w -= classWeight
 	}
-	if dom.AnyIn(words, positiveWords) {
+	if hints&hintPositive != 0 {
 		w += classWeight
 	}
 	if ip := strings.ToLower(dom.Attr(n, "itemprop")); articleBodyItemprops[ip] {

@@ -80,9 +80,11 @@ func visible(n *html.Node) bool {
 	return true
 }
 
+// unlikelyBlock reports a block whose class or id names it furniture and
+// not also content.
 func unlikelyBlock(n *html.Node) bool {
-	words := dom.HintWords(n)
-	return dom.AnyIn(words, unlikelyWords) && !dom.AnyIn(words, maybeWords)
+	hints := classHints.MatchNode(n)
+	return hints&hintUnlikely != 0 && hints&hintMaybe == 0
 }
 
 func insideListItemParagraph(n *html.Node) bool {

@@ -48,6 +48,17 @@ var negativeWords = dom.Set(
 	"caption-ad", "recommend", "recommended", "teaser", "teasers", "signup",
 )
 
+// The tables above as bits of classHints' answer: one pass over an
+// element's class and id answers all four.
+const (
+	hintUnlikely = 1 << iota
+	hintMaybe
+	hintNegative
+	hintPositive
+)
+
+var classHints = dom.NewMatcher(unlikelyWords, maybeWords, negativeWords, positiveWords)
+
 // classWeight is what one positive or negative class match adds.
 const classWeight = 25
 
