@@ -251,8 +251,8 @@ func TestUTF16Len(t *testing.T) {
 	}
 }
 
-func TestHintWordsMatchParts(t *testing.T) {
-	ad := Set("ad")
+func TestMatcherMatchesParts(t *testing.T) {
+	m := NewMatcher(Set("unused"), Set("ad"))
 	tests := []struct {
 		class, id string
 		match     bool
@@ -277,33 +277,21 @@ func TestHintWordsMatchParts(t *testing.T) {
 		if tc.id != "" {
 			n.Attr = append(n.Attr, html.Attribute{Key: "id", Val: tc.id})
 		}
-		words := HintWords(n)
-		if got := AnyIn(words, ad); got != tc.match {
-			t.Errorf("class=%q id=%q: words %q, match %v, want %v", tc.class, tc.id, words, got, tc.match)
-		}
-		// A Matcher must agree with the word list on every row.
-		m := NewMatcher(Set("unused"), ad)
-		if got := m.Match(tc.class)|m.Match(tc.id) == 2; got != tc.match {
-			t.Errorf("class=%q id=%q: Matcher says %v, want %v", tc.class, tc.id, got, tc.match)
+		n.Attr = append(n.Attr, html.Attribute{Key: "title", Val: "ad"})
+		if got := m.MatchNode(n) == 2; got != tc.match {
+			t.Errorf("class=%q id=%q: match %v, want %v", tc.class, tc.id, got, tc.match)
 		}
 	}
 }
 
-func TestHintWordsParts(t *testing.T) {
-	n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{
-		{Key: "class", Val: "post-Body  sideBar"}, {Key: "id", Val: "main_col"}, {Key: "title", Val: "ignored"},
-	}}
-	got := HintWords(n)
-	for _, w := range []string{"post-body", "post", "body", "sidebar", "side", "bar", "main_col", "main", "col"} {
-		if !slices.Contains(got, w) {
-			t.Errorf("HintWords = %q, missing %q", got, w)
-		}
+func TestAppendWordsParts(t *testing.T) {
+	got := AppendWords(AppendWords(nil, "post-Body  sideBar"), "main_col")
+	want := []string{"post-body", "post", "body", "sidebar", "side", "bar", "main_col", "main", "col"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendWords = %q, want %q", got, want)
 	}
-	if slices.Contains(got, "ignored") {
-		t.Errorf("HintWords read a non-class attribute: %q", got)
-	}
-	if w := HintWords(&html.Node{Type: html.ElementNode, Data: "p"}); len(w) != 0 {
-		t.Errorf("no class or id: %q", w)
+	if w := AppendWords(nil, " \t\n"); len(w) != 0 {
+		t.Errorf("white space only: %q", w)
 	}
 }
 

@@ -7,22 +7,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// HintWords returns the words of n's class and id that hint tables are
-// matched against: each whole token, lower-cased, and its parts split at
-// "-", "_" and lower-to-upper case changes. Matching parts rather than
-// substrings is what keeps "ad" from matching "header" or "shadow".
-func HintWords(n *html.Node) []string {
-	var words []string
-	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" {
-			words = AppendWords(words, a.Val)
-		}
-	}
-	return words
-}
-
-// AppendWords splits s into tokens at white space and each token into parts
-// as HintWords does, appending both to words.
+// AppendWords appends the hint words of s, lower-cased: each token between
+// white space, and its parts split at "-", "_" and lower-to-upper case
+// changes. Hint tables are matched against parts rather than substrings,
+// which keeps "ad" from matching "header" or "shadow".
 func AppendWords(words []string, s string) []string {
 	eachWord(s, func(w string) bool {
 		words = append(words, strings.ToLower(w))
@@ -69,16 +57,6 @@ func eachWord(s string, fn func(w string) bool) bool {
 	return true
 }
 
-// AnyIn reports whether one of words is in set.
-func AnyIn(words []string, set map[string]bool) bool {
-	for _, w := range words {
-		if set[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // Set builds a lookup table from words.
 func Set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -108,8 +86,8 @@ func NewMatcher(tables ...map[string]bool) Matcher {
 	return m
 }
 
-// Match returns the set of tables holding a hint word of s, as HintWords
-// would split and lower-case it.
+// Match returns the set of tables holding a hint word of s, as AppendWords
+// splits and lower-cases it.
 func (m Matcher) Match(s string) uint32 {
 	var found uint32
 	var buf [64]byte
