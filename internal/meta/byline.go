@@ -11,7 +11,7 @@ import (
 // space, a colon or (for CJK labels) anything; longer phrases come first
 // so "written by" wins over "by".
 var bylinePrefixes = []string{
-	"written by", "posted by", "published by", "story by", "words by", "text by",
+	"written by", "posted by", "post by", "published by", "story by", "words by", "text by",
 	"article by", "reported by", "review by", "by", "von", "par", "por", "di", "door", "av", "af",
 	"autorin", "autoren", "autor", "auteur", "autore", "author", "authors", "escrito por",
 	"texto de", "texte de", "texto", "texte", "автор", "авторы", "текст",
@@ -32,7 +32,7 @@ const maxBylineRunes = 100
 func cleanByline(s string) string {
 	s = foldSpace(s)
 	for range 3 {
-		t := stripBylinePrefix(s)
+		t := stripBylinePrefix(stripLeadingDate(stripLeadIn(s)))
 		if t == s {
 			break
 		}
@@ -46,8 +46,8 @@ func cleanByline(s string) string {
 		}
 	}
 	s = cutDate(s)
-	s = strings.Trim(s, " :：,，;|/／-–—·•")
-	if s == "" || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
+	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
+	if s == "" || isBylineLabel(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
 	}
 	s = joinCJKLetters(s)
@@ -58,7 +58,7 @@ func cleanByline(s string) string {
 }
 
 // bylineCuts end the name part of a visible byline.
-var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on ", " Reviewed by", " Fact checked by", " Fact Checked by", " Last updated", " Last Updated", " min read"}
+var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on ", " Reviewed by", " Fact checked by", " Fact Checked by", " Last updated", " Last Updated", " min read", " » "}
 
 // joinCJKLetters removes the spaces some pages put between the characters
 // of a Chinese name to line it up ("赵 培"); names separated by spaces,
@@ -123,4 +123,143 @@ func foldSpace(s string) string {
 		return strings.TrimSpace(s)
 	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }), " ")
+}
+
+// dateWords may stand in a date written before a byline's name besides
+// month names and numbers: weekdays (English, as forum and blog themes
+// print them), times of day and the labels that introduce the date.
+var dateWords = map[string]bool{
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"am": true, "pm": true, "at": true, "on": true, "updated": true, "last": true, "published": true, "posted": true, "modified": true,
+	"-": true, "–": true, "—": true, "|": true, "·": true, "•": true, "/": true, "min": true, "read": true,
+}
+
+// stripLeadingDate removes a date the page prints before the name ("Dec
+// 17, 2025 Jane Doe", "Updated January 8, 2026 Written by Jane Doe"). The
+// run must hold a number, so a name that is a month ("April Smith") stays.
+func stripLeadingDate(s string) string {
+	f := strings.Fields(s)
+	n, digits, named := 0, false, false
+	for ; n < len(f); n++ {
+		w := strings.ToLower(strings.Trim(f[n], ".,;:"))
+		number := isDateNumber(w)
+		if !(number || monthOf(w) > 0 || dateWords[w] || w == "") {
+			break
+		}
+		digits = digits || number
+		// A month or weekday name, or a number written as a date or
+		// time, makes the run a date ("98 Buck Social" is a name).
+		named = named || monthOf(w) > 0 || dateWords[w] && len(w) > 2 || number && strings.ContainsAny(w, "/:-.")
+	}
+	if !digits || !named || n == 0 {
+		return s
+	}
+	return strings.Join(f[n:], " ")
+}
+
+// isDateNumber reports whether w is a number as dates write them: digits
+// and separators, or an ordinal day ("17th"). A user name with digits
+// ("jane77") is not one.
+func isDateNumber(w string) bool {
+	for _, suf := range [...]string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	return strings.Trim(w, "0123456789/:-.") == ""
+}
+
+// maxLeadInWords bounds the words before "by" that are dropped with it
+// ("Recipe by", "This post was written by"); longer text is a sentence.
+const maxLeadInWords = 4
+
+// stripLeadIn removes the words a byline puts before " by " ("Guide by
+// Jane Doe"): in a byline "by" introduces the name.
+func stripLeadIn(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 3 || sponsorWords[strings.ToLower(f[0])] || strings.EqualFold(f[0], "by") {
+		return s
+	}
+	for i := 1; i < len(f)-1 && i <= maxLeadInWords; i++ {
+		if strings.EqualFold(f[i], "by") {
+			return strings.Join(f[i+1:], " ")
+		}
+		if startsUpper(f[i]) {
+			return s // a name before "by": "Jane Doe. Reviewed by …"
+		}
+	}
+	return s
+}
+
+// sponsorWords begin a credit that names a sponsor, which is the byline
+// as shown ("Sponsored by Example").
+var sponsorWords = map[string]bool{"sponsored": true, "presented": true, "powered": true, "supported": true, "funded": true, "paid": true}
+
+// isBylineLabel reports whether s is only a label with no name after it
+// ("Written By", "Updated").
+func isBylineLabel(s string) bool {
+	low := strings.ToLower(s)
+	if dateWords[low] {
+		return true
+	}
+	for _, p := range bylinePrefixes {
+		if low == p {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords are job titles that themes print right after the author's
+// name, in a separate element that reads as one line with it ("Jane Doe
+// Senior Editor").
+var roleWords = map[string]bool{
+	"editor": true, "writer": true, "reporter": true, "correspondent": true, "contributor": true, "columnist": true,
+	"founder": true, "co-founder": true, "cofounder": true, "director": true, "consultant": true, "expert": true,
+	"manager": true, "coordinator": true, "senior": true, "former": true, "staff": true, "lead": true, "chief": true,
+	"head": true, "producer": true, "analyst": true, "journalist": true, "specialist": true, "strategist": true,
+}
+
+// maxRoleGap is how many words (a desk or a company, "Tech", "Marketing")
+// may stand between the name and the role word.
+const maxRoleGap = 3
+
+// cutRole ends a byline where a job title follows the name without a
+// comma ("Jane Doe Senior Editor" gives "Jane Doe"). The name is taken as
+// two words, three when the second is an initial or a particle ("Julian
+// K. Arni", "Marna van der Merwe" takes four).
+func cutRole(s string) string {
+	f := strings.Fields(s)
+	name := 2
+	for name < len(f) && (isInitial(f[name-1]) || nameParticles[f[name-1]]) {
+		name++
+	}
+	if len(f) <= name || !startsUpper(f[0]) || !startsUpper(f[name-1]) || strings.ContainsAny(strings.Join(f[:name], " "), ",;&") || hasCJK(s) {
+		return s
+	}
+	for i := name; i < len(f) && i <= name+maxRoleGap; i++ {
+		w := strings.ToLower(strings.Trim(f[i], ",.&"))
+		if roleWords[w] {
+			if !startsUpper(f[i]) {
+				return s
+			}
+			return strings.Join(f[:name], " ")
+		}
+	}
+	return s
+}
+
+// nameParticles stand inside surnames ("van der Merwe", "de la O").
+var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "la": true, "le": true, "da": true, "di": true, "del": true, "dos": true, "bin": true, "al": true}
+
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return utf8.RuneCountInString(w) == 1 && startsUpper(w)
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

@@ -116,7 +116,9 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 	}
 	cands = append(cands, p.itemprops["author"], p.itemprops["creator"])
 	cands = append(cands, p.relAuthors...)
+	visible := len(cands)
 	cands = append(cands, p.bylines...)
+	visibleEnd := len(cands)
 	for rank := 0; rank <= sourceRank; rank++ {
 		for _, t := range p.textBylines {
 			if t.rank == rank {
@@ -129,6 +131,11 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 		b := cleanByline(html.UnescapeString(c))
 		if b == "" || i < 2 && isSiteName(b, sites) {
 			continue
+		}
+		if i >= visible && i < visibleEnd {
+			// A themed byline element reads as one line with the
+			// author's job title beside the name.
+			b = cutRole(b)
 		}
 		return b
 	}

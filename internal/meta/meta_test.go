@@ -180,10 +180,41 @@ func TestCleanByline(t *testing.T) {
 		{"https://example.com/author/jane", ""},
 		{"12345", ""},
 		{strings.Repeat("word ", 30), ""},
+		{"Dec 17, 2025 Julian K. Arni", "Julian K. Arni"},
+		{"Updated January 08, 2026 Written by Meghan Neville", "Meghan Neville"},
+		{"Sun Dec 17, 2023 11:23 am", ""},
+		{"Jun 2 Written By", ""},
+		{"03/10/2023 by Example Global", "Example Global"},
+		{"Post by someuser »", "someuser"},
+		{"Recipe by PJ Hamel", "PJ Hamel"},
+		{"Sponsored by Example", "Sponsored by Example"},
+		{"By Jane Roe, DVM. Reviewed by John Poe, DVM", "Jane Roe, DVM."},
+		{"98 Buck Social", "98 Buck Social"},
+		{"user2024", "user2024"},
+		{"April Smith", "April Smith"},
+		{"Updated", ""},
 	}
 	for _, tc := range tests {
 		if got := cleanByline(tc.in); got != tc.want {
 			t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCutRole(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Jane Doe Senior Editor", "Jane Doe"},
+		{"Jane Doe Games Editor", "Jane Doe"},
+		{"Julian K. Arni Staff Writer", "Julian K. Arni"},
+		{"Marna van der Merwe Lead Analyst", "Marna van der Merwe"},
+		{"Jane Doe", "Jane Doe"},
+		{"Jane Doe and John Roe", "Jane Doe and John Roe"},
+		{"Insights from Jane Doe Marketing Director", "Insights from Jane Doe Marketing Director"},
+		{"Jane Doe editor at large", "Jane Doe editor at large"},
+	}
+	for _, tc := range tests {
+		if got := cutRole(tc.in); got != tc.want {
+			t.Errorf("cutRole(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
