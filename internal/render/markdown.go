@@ -389,11 +389,10 @@ func markdown(root *html.Node) string {
 	if root == nil {
 		return ""
 	}
-	notes := findFootnotes(root)
-	notes.markFurniture(root)
-	w := newMDWriter(notes, 0)
+	found := findFootnotes(root)
+	w := newMDWriter(found, 0)
 	renderInto(w, root, nil)
-	notes.writeDefinitions(w)
+	found.writeDefinitions(w)
 	return w.String()
 }
 
@@ -423,7 +422,7 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 	w := r.w
 	switch n.Type {
 	case html.TextNode:
-		if n.Parent != nil && w.notes.noteSup(n.Parent) && isBracketText(n.Data) {
+		if n.Parent != nil && w.notes.IsMarkerSup(n.Parent) && isBracketText(n.Data) {
 			return false
 		}
 		w.text(n.Data)
@@ -437,14 +436,14 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 	if skipped[n.DataAtom] {
 		return false
 	}
-	if n == r.skip || w.notes.isBody(n) || w.notes.isFurniture(n) {
+	if n == r.skip || w.notes.IsNote(n) || w.notes.IsFurniture(n) {
 		return false
 	}
-	if label := w.notes.refLabel(n); label != "" {
+	if label := w.notes.RefLabel(n); label != "" {
 		w.raw("[^" + label + "]")
 		return false
 	}
-	if r.inNote != nil && w.notes.isBackLink(n, r.inNote) {
+	if r.inNote != nil && w.notes.IsBackLink(n, r.inNote) {
 		return false
 	}
 
@@ -520,7 +519,7 @@ func (r *mdRenderer) enter(n *html.Node) bool {
 		return true
 	}
 	if d, ok := inlineDelims[n.DataAtom]; ok {
-		if n.DataAtom == atom.Sup && w.notes.noteSup(n) {
+		if n.DataAtom == atom.Sup && w.notes.IsMarkerSup(n) {
 			return true // a footnote marker: its references are written alone
 		}
 		key := delimKey(n.DataAtom)
@@ -1033,4 +1032,13 @@ func isPermalink(a *html.Node) bool {
 		return false
 	}
 	return permalinkTexts[strings.ToLower(foldedText(a))]
+}
+
+func hasDescendant(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = nextIn(c, n) {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }

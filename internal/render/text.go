@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 
+	"articleclean/internal/notes"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -21,9 +23,15 @@ type textWriter struct {
 	space bool // a folded space is wanted before the next text
 	tail  int  // line breaks at the end of b
 	pre   int  // depth of preformatted elements
+	// lead is written before the next text, on the same line: a note's
+	// number stays beside its first paragraph.
+	lead string
 }
 
 func (w *textWriter) breakLines(n int) {
+	if w.lead != "" {
+		return
+	}
 	if n > w.nl {
 		w.nl = n
 	}
@@ -44,6 +52,11 @@ func (w *textWriter) flush() {
 }
 
 func (w *textWriter) text(s string) {
+	if w.lead != "" && strings.TrimFunc(s, isSpace) != "" {
+		lead := w.lead
+		w.lead = ""
+		w.text(lead)
+	}
 	if w.pre > 0 {
 		w.raw(s)
 		return
@@ -100,6 +113,11 @@ func text(root *html.Node) string {
 		return ""
 	}
 	w := &textWriter{}
+	// Notes are numbered in the text as the list shows them, or a reader
+	// of the text could not tell which note a marker means; their
+	// back-links are arrows with no meaning outside the page.
+	found := notes.Find(root)
+	var note *html.Node
 	enter := func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -130,16 +148,26 @@ func text(root *html.Node) string {
 		case atom.Img:
 			return false
 		}
+		if note != nil && found.IsBackLink(n, note) {
+			return false
+		}
 		if textLineTags[n.DataAtom] {
 			w.breakLines(1)
 		} else if isBlock(n) {
 			w.breakLines(2)
+		}
+		if note == nil && found.IsNote(n) {
+			note = n
+			w.lead = found.Label(n) + ". "
 		}
 		return true
 	}
 	leave := func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
+		}
+		if n == note {
+			note, w.lead = nil, ""
 		}
 		switch n.DataAtom {
 		case atom.Pre, atom.Textarea, atom.Listing, atom.Xmp:
