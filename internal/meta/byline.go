@@ -220,7 +220,11 @@ var roleWords = map[string]bool{
 	"founder": true, "co-founder": true, "cofounder": true, "director": true, "consultant": true, "expert": true,
 	"manager": true, "coordinator": true, "senior": true, "former": true, "staff": true, "lead": true, "chief": true,
 	"head": true, "producer": true, "analyst": true, "journalist": true, "specialist": true, "strategist": true,
+	"attorney": true, "lawyer": true, "educator": true, "educators": true, "professor": true, "scientist": true,
 }
+
+// minCommaRoleWords is how long a title after a comma must be to be cut.
+const minCommaRoleWords = 3
 
 // maxRoleGap is how many words (a desk or a company, "Tech", "Marketing")
 // may stand between the name and the role word.
@@ -236,7 +240,26 @@ func cutRole(s string) string {
 	for name < len(f) && (isInitial(f[name-1]) || nameParticles[f[name-1]]) {
 		name++
 	}
-	if len(f) <= name || !startsUpper(f[0]) || !startsUpper(f[name-1]) || strings.ContainsAny(strings.Join(f[:name], " "), ",;&") || hasCJK(s) {
+	if len(f) <= name || !startsUpper(f[0]) || hasCJK(s) {
+		return s
+	}
+	if strings.HasSuffix(f[name-1], ",") && !strings.ContainsAny(strings.Join(f[:name-1], " "), ",;&") {
+		// "Jane Doe, Privacy and Security Expert": a title of several
+		// words after a comma; a short one ("Jane Doe, Dietitian") and
+		// credentials ("Jane Doe, MD") are part of how the name is
+		// shown.
+		rest := f[name:]
+		if len(rest) < minCommaRoleWords || strings.Contains(strings.Join(rest, " "), ",") {
+			return s
+		}
+		for _, w := range rest {
+			if roleWords[strings.ToLower(strings.Trim(w, ",.&"))] {
+				return strings.TrimSuffix(strings.Join(f[:name], " "), ",")
+			}
+		}
+		return s
+	}
+	if !startsUpper(f[name-1]) || strings.ContainsAny(strings.Join(f[:name], " "), ",;&") {
 		return s
 	}
 	for i := name; i < len(f) && i <= name+maxRoleGap; i++ {

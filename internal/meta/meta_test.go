@@ -211,6 +211,11 @@ func TestCutRole(t *testing.T) {
 		{"Jane Doe and John Roe", "Jane Doe and John Roe"},
 		{"Insights from Jane Doe Marketing Director", "Insights from Jane Doe Marketing Director"},
 		{"Jane Doe editor at large", "Jane Doe editor at large"},
+		{"Jane Doe, Head of Marketing and Sales", "Jane Doe"},
+		{"Jane C. Doe, Trial Attorney at Example", "Jane C. Doe"},
+		{"Jane Doe, Dietitian", "Jane Doe, Dietitian"},
+		{"Jane Doe, MD, FACP, DABOM", "Jane Doe, MD, FACP, DABOM"},
+		{"Jane Doe, John Roe and Ann Poe", "Jane Doe, John Roe and Ann Poe"},
 	}
 	for _, tc := range tests {
 		if got := cutRole(tc.in); got != tc.want {
