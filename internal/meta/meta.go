@@ -133,6 +133,7 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 			continue
 		}
 		if i >= visible && i < visibleEnd {
+			b = innerName(b, cands[i+1:visibleEnd])
 			// A themed byline element reads as one line with the
 			// author's job title beside the name.
 			b = cutRole(b)
@@ -140,6 +141,69 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 		return b
 	}
 	return ""
+}
+
+// maxInnerLook bounds how many of the following byline elements may hold
+// the name of the one chosen (they are its descendants, in document order).
+const maxInnerLook = 4
+
+// innerName returns the name a byline element holds in an element of its
+// own ("Insights from <span>Jane Doe</span> <span>Marketing
+// Director</span>"): a later byline found inside b that reads as a name.
+// One of several authors ("Jane Doe and John Roe") is not taken alone.
+func innerName(b string, later []string) string {
+	for _, l := range later[:min(len(later), maxInnerLook)] {
+		c := cleanByline(l)
+		if c == b || !nameLike(c) {
+			continue
+		}
+		i := strings.Index(b, c)
+		if i < 0 {
+			continue
+		}
+		before, after := strings.TrimSpace(b[:i]), strings.TrimSpace(b[i+len(c):])
+		if i > 0 && b[i-1] != ' ' || after != "" && b[i+len(c)] != ' ' {
+			continue // not at word boundaries
+		}
+		if joinsNames(before, true) || joinsNames(after, false) {
+			continue
+		}
+		return c
+	}
+	return b
+}
+
+// nameLike reports whether s reads as a person's name: two to four
+// capitalised words.
+func nameLike(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinsNames reports whether the text beside a name links it to another
+// one ("and", "&", a comma).
+func joinsNames(s string, before bool) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[0]
+	if before {
+		w = f[len(f)-1]
+		if strings.HasSuffix(w, ",") {
+			return true
+		}
+	}
+	w = strings.ToLower(w)
+	return w == "and" || w == "&" || strings.HasPrefix(w, ",") || w == "und" || w == "et" || w == "y"
 }
 
 // choosePublished takes the most reliable date the page gives. A feed

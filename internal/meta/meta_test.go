@@ -277,3 +277,23 @@ break", "b": [1,2,],}`, 1},
 		}
 	}
 }
+
+func TestInnerName(t *testing.T) {
+	tests := []struct {
+		b     string
+		later []string
+		want  string
+	}{
+		{"Insights from Jane Doe Marketing Director", []string{"Insights from", "Jane Doe", "Marketing Director"}, "Jane Doe"},
+		{"Jane Doe Gardener & Writer", []string{"Jane Doe"}, "Jane Doe"},
+		{"Jane Doe and John Roe", []string{"Jane Doe", "John Roe"}, "Jane Doe and John Roe"},
+		{"Jane Doe, John Roe", []string{"John Roe"}, "Jane Doe, John Roe"},
+		{"Jane Doerr", []string{"Jane Doe"}, "Jane Doerr"},
+		{"Jane Doe", []string{"posted today"}, "Jane Doe"},
+	}
+	for _, tc := range tests {
+		if got := innerName(tc.b, tc.later); got != tc.want {
+			t.Errorf("innerName(%q, %q) = %q, want %q", tc.b, tc.later, got, tc.want)
+		}
+	}
+}
