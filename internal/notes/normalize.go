@@ -117,13 +117,22 @@ func (s *Set) rewrite(root *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
-	var listHeadings []*html.Node
+	// All bodies go first, then the shells they leave, each once: a list
+	// emptied item by item would be measured again for every item.
+	var parents []*html.Node
 	for _, body := range s.order {
-		parent := body.Parent
-		if parent == nil {
-			continue
+		if parent := body.Parent; parent != nil {
+			parent.RemoveChild(body)
+			if !slices.Contains(parents[max(0, len(parents)-1):], parent) {
+				parents = append(parents, parent)
+			}
 		}
-		parent.RemoveChild(body)
+	}
+	var listHeadings []*html.Node
+	for _, parent := range parents {
+		if parent.Parent == nil {
+			continue // inside a shell already removed
+		}
 		if prev, at := removeEmptyShells(parent, root); at != nil {
 			if h := listHeading(prev, at); h != nil && !slices.Contains(listHeadings, h) {
 				listHeadings = append(listHeadings, h)
@@ -420,7 +429,9 @@ func hasMedia(n *html.Node) bool {
 // sibling and its parent), or nils when nothing was removed.
 func removeEmptyShells(n, root *html.Node) (prev, parent *html.Node) {
 	for n != nil && n != root && n.Type == html.ElementNode {
-		if dom.Text(n) != "" || hasMedia(n) || n.Parent == nil {
+		// TextLenOver stops at the first letter: a large container
+		// costs little.
+		if dom.TextLenOver(n, 0) || hasMedia(n) || n.Parent == nil {
 			return prev, parent
 		}
 		prev, parent = n.PrevSibling, n.Parent

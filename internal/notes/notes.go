@@ -224,10 +224,12 @@ func find(root *html.Node) *Set {
 		return numbered(root, ids)
 	}
 	// Every item of a notes list is a note, referenced or not.
+	lists := map[*html.Node]bool{}
 	for body := range s.label {
-		if body.DataAtom != atom.Li || body.Parent == nil {
+		if body.DataAtom != atom.Li || body.Parent == nil || lists[body.Parent] {
 			continue
 		}
+		lists[body.Parent] = true
 		for c := body.Parent.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && c.DataAtom == atom.Li {
 				s.label[c] = ""
