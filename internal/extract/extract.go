@@ -187,6 +187,8 @@ func landmark(body *html.Node, st stats) *html.Node {
 func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	if f.stripUnlikely {
 		stripUnlikely(body)
+	} else {
+		stripDeclaredFurniture(body)
 	}
 	st := measure(body)
 	score(body, st, f)
@@ -226,21 +228,13 @@ func unitsOf(n *html.Node) int {
 func stripUnlikely(body *html.Node) {
 	st := measure(body)
 	total := st[body].units
-	mains := mainLandmarks(body, st)
+	mains := mainLandmarks(body)
 	dom.Elements(body, func(n *html.Node) bool {
 		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) {
 			return true
 		}
-		unlikely, declared := false, false
-		switch {
-		case unlikelyRoles[strings.ToLower(dom.Attr(n, "role"))]:
-			unlikely, declared = true, true
-		case dom.IsElement(n, atom.Nav, atom.Aside, atom.Footer):
-			unlikely, declared = true, true
-		default:
-			unlikely = unlikelyBlock(n)
-		}
-		if unlikely && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
+		declared := declaredFurniture(n)
+		if (declared || unlikelyBlock(n)) && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
 			dom.Detach(n)
 			return false
 		}
@@ -249,12 +243,37 @@ func stripUnlikely(body *html.Node) {
 	})
 }
 
+// declaredFurniture reports a block whose tag or ARIA role says it is
+// navigation, a footer or a complementary rail.
+func declaredFurniture(n *html.Node) bool {
+	return unlikelyRoles[strings.ToLower(dom.Attr(n, "role"))] || dom.IsElement(n, atom.Nav, atom.Aside, atom.Footer)
+}
+
+// stripDeclaredFurniture removes, whatever their size, the blocks whose tag
+// or role says they are furniture when the page declares its main content
+// outside them. Unlike class names, which later attempts stop trusting,
+// landmarks are the page's own statement of its structure, so every
+// attempt honours them.
+func stripDeclaredFurniture(body *html.Node) {
+	mains := mainLandmarks(body)
+	if len(mains) == 0 {
+		return
+	}
+	dom.Elements(body, func(n *html.Node) bool {
+		if declaredFurniture(n) && !dom.IsElement(n, atom.Body, atom.Html, atom.Article, atom.Main) && mainOutside(n, mains) {
+			dom.Detach(n)
+			return false
+		}
+		return !dom.IsElement(n, atom.Table, atom.Pre, atom.Code)
+	})
+}
+
 // mainLandmarks returns the page's <main> and role=main elements that hold
 // a paragraph's worth of text.
-func mainLandmarks(body *html.Node, st stats) []*html.Node {
+func mainLandmarks(body *html.Node) []*html.Node {
 	var mains []*html.Node
 	dom.Elements(body, func(n *html.Node) bool {
-		if isMainLandmark(n) && st.units(n) >= minParagraph {
+		if isMainLandmark(n) && unitsOf(n) >= minParagraph {
 			mains = append(mains, n)
 		}
 		return true

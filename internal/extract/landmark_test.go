@@ -1,0 +1,25 @@
+package extract
+
+import "testing"
+
+// A landmark the page marks as furniture (a footer, a navigation) stays
+// out of the article even when its text outweighs the main content, as a
+// product page's legal footnotes often do.
+func TestArticleSkipsDeclaredFurniture(t *testing.T) {
+	tests := []struct {
+		file       string
+		keep, gone []string
+	}{
+		{
+			file: "product-legal-footer.html",
+			keep: []string{"PRODUCT-ONE", "PRODUCT-TWO", "PRODUCT-THREE"},
+			gone: []string{"LEGAL-0", "LEGAL-7"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			art := Article(load(t, tc.file), Options{Title: "Trailmaster 40 backpack"})
+			checkText(t, art, tc.keep, tc.gone)
+		})
+	}
+}
