@@ -53,6 +53,9 @@ type page struct {
 	headlineAt int
 	itemprops  map[string]string
 	relAuthors []string
+	// pendingLabel is 1 + the rank of a byline label that ended its
+	// text, whose name is the next text; 0 when none waits.
+	pendingLabel int
 }
 
 // heading is a visible title candidate.
@@ -544,6 +547,18 @@ func (p *page) itemprop(n *html.Node, ip string) {
 // and either sits right after a label such as "Published" or holds little
 // else.
 func (p *page) textHint(n *html.Node) {
+	if p.pendingLabel > 0 && !dom.IsBlank(n.Data) {
+		rank := p.pendingLabel - 1
+		p.pendingLabel = 0
+		if t := dom.Fold(n.Data); len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes {
+			if hasCJK(t) {
+				p.addLabelled(t, rank)
+			} else if f := strings.Fields(t); len(f) <= maxLatinNameWords {
+				// A text of its own holds the whole name, spaces and all.
+				p.textBylines = append(p.textBylines, textByline{strings.Join(f, " "), rank})
+			}
+		}
+	}
 	if len(p.textBylines) < maxBylines {
 		if len(n.Data) < 4*maxHintRunes {
 			if mayHoldBylineLabel(n.Data) {
@@ -626,6 +641,9 @@ func mayHoldBylineLabel(s string) bool {
 	return false
 }
 
+// maxLatinNameWords bounds a name that is a text of its own after a label.
+const maxLatinNameWords = 4
+
 // textByline is a name found after a label in visible text.
 type textByline struct {
 	name string
@@ -651,22 +669,33 @@ func (p *page) labelledByline(t string) {
 			continue
 		}
 		rest := strings.TrimLeft(t[i+len(l.label):], " \u3000")
-		var name string
-		if hasCJK(rest) {
-			name = cjkNames(rest)
-		} else {
-			// The name runs to the next space or punctuation.
-			if end := strings.IndexFunc(rest, isNameEnd); end >= 0 {
-				rest = rest[:end]
-			}
-			name = rest
+		if rest == "" {
+			// "作者：<a>王明</a>": the name is the next text.
+			p.pendingLabel = l.rank + 1
+			return
 		}
-		if name != "" && !(l.rank == sourceRank && (orgName(name) || contains(notSourceNames, name))) {
-			p.textBylines = append(p.textBylines, textByline{name, l.rank})
-		}
+		p.addLabelled(rest, l.rank)
 		return
 	}
 	p.creditByline(t)
+}
+
+// addLabelled records the name at the start of rest, the text after a
+// byline label of the given rank.
+func (p *page) addLabelled(rest string, rank int) {
+	var name string
+	if hasCJK(rest) {
+		name = cjkNames(rest)
+	} else {
+		// The name runs to the next space or punctuation.
+		if end := strings.IndexFunc(rest, isNameEnd); end >= 0 {
+			rest = rest[:end]
+		}
+		name = rest
+	}
+	if name != "" && !(rank == sourceRank && (orgName(name) || contains(notSourceNames, name))) {
+		p.textBylines = append(p.textBylines, textByline{name, rank})
+	}
 }
 
 func isNameEnd(r rune) bool {

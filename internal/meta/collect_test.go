@@ -76,3 +76,26 @@ func findTag(n *html.Node, tag string) *html.Node {
 	}
 	return nil
 }
+
+// TestLabelBeforeName checks a byline label whose name is the next text,
+// as in "作者：<a>王明</a>".
+func TestLabelBeforeName(t *testing.T) {
+	for _, tc := range []struct{ html, want string }{
+		{`<p>出版社：某出版社 作者：<a href="/a">王明</a></p>`, "王明"},
+		{`<p>Author: <span>Jane Doe</span></p>`, "Jane Doe"},
+		{`<p>Author: <span>this text is far too long to be a name</span></p>`, ""},
+		{`<p>作者：</p><p>  </p><p>李华</p>`, "李华"},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if tb := collect(doc).textBylines; len(tb) > 0 {
+			got = tb[0].name
+		}
+		if got != tc.want {
+			t.Errorf("%s: byline %q, want %q", tc.html, got, tc.want)
+		}
+	}
+}
