@@ -147,6 +147,9 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		}
 		return true
 	})
+	if !opts.KeepAll {
+		removeFurnitureSections(doc, r)
+	}
 	normalizeCodeBlocks(doc, r)
 }
 
