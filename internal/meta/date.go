@@ -268,6 +268,19 @@ func dateAt(toks []token, i int, order dayOrder) (y, m, d, end int, ok bool) {
 				}
 			}
 		}
+		// Year, month name, day: "2023 Jan 7", as scholarly citation
+		// metadata (PubMed's) writes it.
+		if len(t.text) == 4 {
+			j := skipFiller(toks, i+1)
+			if j < len(toks) && toks[j].kind == 'w' {
+				if mo := monthOf(toks[j].text); mo > 0 {
+					k := skipFiller(toks, j+1)
+					if k < len(toks) && toks[k].kind == 'n' && len(toks[k].text) <= 2 && toks[k].n >= 1 {
+						return t.n, mo, toks[k].n, k + 1, true
+					}
+				}
+			}
+		}
 		// Day before a month name: "2 March 2023", "2. März 2023",
 		// "2 de marzo de 2023", "1er mars 2023".
 		if t.n >= 1 && t.n <= 31 && len(t.text) <= 2 {

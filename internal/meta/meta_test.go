@@ -141,6 +141,8 @@ func TestParseDate(t *testing.T) {
 		{"2023年3月2日 08:05", dayFirst, "2023-03-02T08:05:00Z"},
 		{"２０２３年３月２日", dayFirst, "2023-03-02T00:00:00Z"},
 		{"March 2, 2023 at 3:04 pm EST", dayFirst, "2023-03-02T15:04:00-05:00"},
+		{"2023 Jan 7", dayFirst, "2023-01-07T00:00:00Z"},
+		{"2024 June 30", monthFirst, "2024-06-30T00:00:00Z"},
 		{"Published Mar. 2nd, 2023", dayFirst, "2023-03-02T00:00:00Z"},
 		{"2. März 2023, 14:30 Uhr", dayFirst, "2023-03-02T14:30:00Z"},
 		{"le 1er mars 2023", dayFirst, "2023-03-01T00:00:00Z"},
