@@ -92,12 +92,23 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	// in an article. When every attempt found little of a page with much
 	// text, the page's own main container, stripped of furniture, is the
 	// better answer.
-	if bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && proseIn(best) < articleProse {
-		if art := landmarkAttempt(body, opts); art != nil {
-			if u := unitsOf(art); u > bestUnits {
-				best = art
-			}
-		}
+	//
+	// The same container also wins when it holds much more prose than the
+	// scored block: the page's text is split into sibling blocks (a thread's
+	// posts, a service page's sections, an article interrupted by
+	// full-width figures) that no single candidate spans. That is trusted
+	// only where the page declares the container: without one, the whole
+	// body's extra prose is as often comments and teasers.
+	bestProse := proseIn(best)
+	weak := bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && bestProse < articleProse
+	if !weak && dom.Find(body, isMainLandmark) == nil {
+		return best
+	}
+	art, declared := landmarkAttempt(body, opts)
+	lp := proseIn(art)
+	more := declared && float64(lp) >= landmarkProseGrowth*float64(bestProse) && lp-bestProse >= landmarkProseUnits
+	if weak && unitsOf(art) > bestUnits || more {
+		best = art
 	}
 	return best
 }
@@ -154,14 +165,14 @@ func bodyFromStructuredData(text string) *html.Node {
 
 // landmarkAttempt returns the page's main landmark (or the whole body)
 // with furniture stripped, or nil.
-func landmarkAttempt(body *html.Node, opts Options) *html.Node {
+func landmarkAttempt(body *html.Node, opts Options) (art *html.Node, declared bool) {
 	stripUnlikely(body)
 	st := measure(body)
 	root := landmark(body, st)
-	art := newDiv()
+	art = newDiv()
 	moveChildren(root, art)
 	tidy(art, measure(art), flags{}, opts)
-	return art
+	return art, root != body
 }
 
 // landmark finds the container the page declares as its main content:

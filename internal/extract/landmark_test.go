@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // A landmark the page marks as furniture (a footer, a navigation) stays
 // out of the article even when its text outweighs the main content, as a
@@ -22,4 +25,17 @@ func TestArticleSkipsDeclaredFurniture(t *testing.T) {
 			checkText(t, art, tc.keep, tc.gone)
 		})
 	}
+}
+
+// A page whose main landmark holds its text in separate bands, none of
+// which scoring spans, is returned whole.
+func TestArticleTakesMainWhenProseIsSplit(t *testing.T) {
+	var keep []string
+	for _, s := range []string{"A", "B", "C"} {
+		for i := range 3 {
+			keep = append(keep, fmt.Sprintf("SECTION-%s%d", s, i))
+		}
+	}
+	art := Article(load(t, "service-sections.html"), Options{Title: "Home cleaning"})
+	checkText(t, art, keep, []string{"registered in England"})
 }

@@ -116,6 +116,11 @@ const (
 	// however short.
 	articleProse = 600
 	proseUnits   = 150
+	// landmarkProseGrowth and landmarkProseUnits: the main landmark replaces
+	// the scored result when it holds this many times its prose and at
+	// least this much more.
+	landmarkProseGrowth = 1.5
+	landmarkProseUnits  = 1000
 	// repeatLevels is how far above the top candidate a repeated
 	// container (a post, a page-builder row) is looked for.
 	repeatLevels = 3
