@@ -24,6 +24,7 @@ var (
 		"publish-date", "publishdate", "publish_date", "pubdate", "publication_date",
 		"date_published", "date-published", "original-publish-date", "datecreated",
 		"article:post_date", "cxenseparse:recs:publishtime", "release_date", "date",
+		"published", "published_date", "published-date", "published_time", "published-time",
 	}
 	excerptKeys = []string{
 		"og:description", "description", "twitter:description", "dc:description",
