@@ -258,6 +258,20 @@ func TestStripSite(t *testing.T) {
 	}
 }
 
+func TestChooseTitleFromTitle(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Why the Topic Matters to Everyone / Board Name / Example Forums", "Why the Topic Matters to Everyone"},
+		{"A Headline With Several Words | Example Forums", "A Headline With Several Words"},
+		{"Short | Example Forums", "Short"},
+	}
+	for _, tc := range tests {
+		p := &page{title: tc.title, metas: map[string]string{}, itemprops: map[string]string{}}
+		if got, _ := chooseTitleStep(p, ldInfo{}, []string{"Example Forums"}); got != tc.want {
+			t.Errorf("title %q: got %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
 func TestDecodeLD(t *testing.T) {
 	tests := []struct {
 		in   string

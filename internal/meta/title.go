@@ -252,11 +252,9 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 		return stripSite(m, sites), stepMeta
 	}
 	if p.title != "" {
-		t := stripSite(p.title, sites)
-		if t == p.title {
-			t = dropShortSide(t)
-		}
-		return t, stepTitle
+		// A forum's or section's name may stay after the site's
+		// ("Topic / Board Name | Site").
+		return dropShortSide(stripSite(p.title, sites)), stepTitle
 	}
 	for _, h := range p.headings {
 		if h.level == 1 {
