@@ -250,6 +250,8 @@ func TestStripSite(t *testing.T) {
 		{"标题在这里_地方新闻_示例网", []string{"示例网"}, "标题在这里_地方新闻"},
 		{"Review: A Headline", []string{"Review"}, "Review: A Headline"},
 		{"Only Site", []string{"Only Site"}, "Only Site"},
+		{"rustc_codegen_gcc: Progress Report | Site", []string{"Site"}, "rustc_codegen_gcc: Progress Report"},
+		{"标题在这里 _地方新闻 _示例网", []string{"示例网"}, "标题在这里 _地方新闻"},
 	}
 	for _, tc := range tests {
 		if got := stripSite(tc.in, tc.sites); got != tc.want {

@@ -27,6 +27,9 @@ func splitTitle(t string) []segment {
 		matched := 0
 		for _, sep := range titleSeparators {
 			if strings.HasPrefix(t[i:], sep) {
+				if sep == "_" && i > 0 && i+1 < len(t) && isWordByte(t[i-1]) && isWordByte(t[i+1]) {
+					break // an identifier ("size_t"), not a separator
+				}
 				matched = len(sep)
 				break
 			}
@@ -46,6 +49,10 @@ func splitTitle(t string) []segment {
 		segs = append(segs, segment{start, len(t)})
 	}
 	return segs
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func (s segment) text(t string) string { return strings.TrimSpace(t[s.start:s.end]) }
