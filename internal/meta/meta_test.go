@@ -250,12 +250,24 @@ func TestStripSite(t *testing.T) {
 		{"标题在这里_地方新闻_示例网", []string{"示例网"}, "标题在这里_地方新闻"},
 		{"Review: A Headline", []string{"Review"}, "Review: A Headline"},
 		{"Only Site", []string{"Only Site"}, "Only Site"},
-		{"rustc_codegen_gcc: Progress Report | Site", []string{"Site"}, "rustc_codegen_gcc: Progress Report"},
 		{"标题在这里 _地方新闻 _示例网", []string{"示例网"}, "标题在这里 _地方新闻"},
 	}
 	for _, tc := range tests {
 		if got := stripSite(tc.in, tc.sites); got != tc.want {
 			t.Errorf("stripSite(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDropShortSide(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"rustc_codegen_gcc: Progress Report #39", "rustc_codegen_gcc: Progress Report #39"},
+		{"A Headline With Words - Site", "A Headline With Words"},
+		{"很长的新闻标题在这里写着_频道", "很长的新闻标题在这里写着"},
+	}
+	for _, tc := range tests {
+		if got := dropShortSide(tc.in); got != tc.want {
+			t.Errorf("dropShortSide(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
