@@ -272,6 +272,15 @@ func TestDropShortSide(t *testing.T) {
 	}
 }
 
+func TestTitleSkipsSiteSegment(t *testing.T) {
+	// The first <h1> is the site's banner, which the <title> ends with.
+	p := &page{title: "A Useful Guide Page — example docs for Tool", metas: map[string]string{}, itemprops: map[string]string{},
+		headings: []heading{{"example docs for Tool", 1}, {"A Useful Guide Page", 1}}}
+	if got, _ := chooseTitleStep(p, ldInfo{}, nil); got != "A Useful Guide Page" {
+		t.Errorf("got %q, want the page's own heading", got)
+	}
+}
+
 func TestChooseTitleFromTitle(t *testing.T) {
 	tests := []struct{ title, want string }{
 		{"Why the Topic Matters to Everyone / Board Name / Example Forums", "Why the Topic Matters to Everyone"},

@@ -307,6 +307,9 @@ func agrees(hk, m string, sites []string, pass int) bool {
 		segs := splitTitle(m)
 		for i := range segs {
 			for j := i; j < len(segs); j++ {
+				if i == j && j > 0 && j == len(segs)-1 {
+					continue // the last segment alone names the site
+				}
 				if titleKey(m[segs[i].start:segs[j].end]) == hk {
 					return true
 				}
