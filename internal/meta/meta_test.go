@@ -281,6 +281,21 @@ func TestTitleSkipsSiteSegment(t *testing.T) {
 	}
 }
 
+func TestInSiteName(t *testing.T) {
+	sites := []string{"Example Update News", "example.com"}
+	for _, tc := range []struct {
+		h    string
+		want bool
+	}{
+		{"Example News", true}, {"Example Update News", true}, {"News", false},
+		{"Example 1.8 Released", false}, {"Latest Example News Today", false},
+	} {
+		if got := inSiteName(tc.h, sites); got != tc.want {
+			t.Errorf("inSiteName(%q) = %v, want %v", tc.h, got, tc.want)
+		}
+	}
+}
+
 func TestChooseTitleFromTitle(t *testing.T) {
 	tests := []struct{ title, want string }{
 		{"Why the Topic Matters to Everyone / Board Name / Example Forums", "Why the Topic Matters to Everyone"},

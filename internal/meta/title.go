@@ -137,6 +137,30 @@ func isSiteName(seg string, sites []string) bool {
 	return false
 }
 
+// inSiteName reports whether every word of a heading of several words is
+// a word of one of the site's names ("Example News" in a site called
+// "Example Update News"): a logo's heading, worded a little differently.
+func inSiteName(h string, sites []string) bool {
+	words := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) < 2 {
+		return false
+	}
+	for _, s := range sites {
+		have := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		all := true
+		for _, w := range words {
+			if !contains(have, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 // squash keeps only the letters and digits of s, lower-cased.
 func squash(s string) string {
 	var b strings.Builder
@@ -247,7 +271,7 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	// wording); elsewhere an <h1> is as often a banner's slogan.
 	if ld.article || strings.EqualFold(p.metas["og:type"], "article") {
 		for _, h := range p.headings {
-			if h.level == 1 && !isSiteName(h.text, sites) && plausibleHeadline(h.text) && !unrelated(h.text, metas) {
+			if h.level == 1 && !isSiteName(h.text, sites) && !inSiteName(h.text, sites) && plausibleHeadline(h.text) && !unrelated(h.text, metas) {
 				return stripSite(h.text, sites), stepArticleH1
 			}
 		}
