@@ -75,6 +75,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
 	placeStreamedSegments(doc)
+	panels := disclosurePanels(doc)
 
 	dom.Elements(doc, func(n *html.Node) bool {
 		if n.Namespace == "svg" {
@@ -116,7 +117,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if isHidden(n) && !dom.TextLenOver(n, hiddenKeep-1) {
+		if isHidden(n) && !dom.TextLenOver(n, hiddenKeep-1) && !isDisclosurePanel(n, panels) {
 			r.Add(report.Element, "hidden", n, "")
 			dom.Detach(n)
 			return false
@@ -168,7 +169,8 @@ func removeComments(doc *html.Node) {
 // server-side rendering where the page's scripts would. React 18 streams
 // each delayed part as <div hidden id="S:n"> at the end of the body and
 // marks its place with <template id="B:n">; a browser's script swaps them,
-// so without this step the article would look hidden.
+// so without this step the article would look hidden. A segment whose slot
+// is gone is shown where it is.
 func placeStreamedSegments(doc *html.Node) {
 	var templates map[string]*html.Node
 	for _, seg := range dom.FindAll(doc, atom.Div) {
@@ -186,6 +188,10 @@ func placeStreamedSegments(doc *html.Node) {
 		}
 		slot := templates[id[2:]]
 		if slot == nil || slot.Parent == nil {
+			// A page saved after its scripts ran, or stripped of them,
+			// has lost the slot: the segment is still the page's content,
+			// in the order it streamed.
+			dom.DelAttr(seg, "hidden")
 			continue
 		}
 		for c := seg.FirstChild; c != nil; {
@@ -197,6 +203,40 @@ func placeStreamedSegments(doc *html.Node) {
 		dom.Detach(slot)
 		dom.Detach(seg)
 	}
+}
+
+// disclosureMinText is the least text, in characters, a hidden disclosure
+// panel holds to be kept: an answer or a tab of content, not a menu label.
+const disclosureMinText = 80
+
+// disclosurePanels returns the ids of the elements the page's own controls
+// show and hide: targets of aria-controls on an element that also says
+// whether it is expanded (an accordion header, a "show more" toggle). The
+// text behind them is content the reader opens with a click, such as FAQ
+// answers and specifications, and is hidden only until then.
+func disclosurePanels(doc *html.Node) map[string]bool {
+	var ids map[string]bool
+	dom.Elements(doc, func(n *html.Node) bool {
+		if !dom.HasAttr(n, "aria-expanded") {
+			return true
+		}
+		for _, id := range strings.Fields(dom.Attr(n, "aria-controls")) {
+			if ids == nil {
+				ids = map[string]bool{}
+			}
+			ids[id] = true
+		}
+		return true
+	})
+	return ids
+}
+
+// isDisclosurePanel reports a hidden element that is the panel of a
+// disclosure control and holds more than a label's worth of text. Hidden
+// tab panels are not among them: measured, the tabs pages hide are more
+// often settings and install instructions than content.
+func isDisclosurePanel(n *html.Node, panels map[string]bool) bool {
+	return panels[dom.Attr(n, "id")] && dom.TextLenOver(n, disclosureMinText)
 }
 
 // isCustomControl reports custom elements that are players, ad frames or

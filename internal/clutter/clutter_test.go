@@ -185,6 +185,24 @@ func TestHiddenAndNeverContent(t *testing.T) {
 		{name: "custom element with image", snippet: `<lazy-image><img src="https://img.example.org/a.jpg" width="640"></lazy-image>`, keep: []string{"img.example.org/a.jpg"}},
 		// Responsive helper classes show content on most screens.
 		{name: "hidden-xs", snippet: `<div class="hidden-xs"><p>keep-responsive</p></div>`, keep: []string{"keep-responsive"}},
+		// A collapsed accordion's answer is content the reader opens.
+		{name: "accordion panel", snippet: `<h3><button aria-expanded="false" aria-controls="faq-1">How long does it last?</button></h3>` +
+			`<div id="faq-1" aria-hidden="true"><p>keep-answer: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
+			keep: []string{"keep-answer"}},
+		{name: "panel with a label's worth of text", snippet: `<button aria-expanded="false" aria-controls="m">Menu</button><div id="m" hidden><a href="/">gone-menu</a></div>`,
+			gone: []string{"gone-menu"}, kind: report.Element},
+		{name: "hidden text no control opens", snippet: `<div id="faq-2" aria-hidden="true"><p>gone-unopened: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
+			gone: []string{"gone-unopened"}, kind: report.Element},
+	}, Options{})
+}
+
+func TestStreamedSegments(t *testing.T) {
+	runClutterCases(t, []clutterCase{
+		{name: "segment moved to its slot", snippet: `<p>first</p><template id="B:1"></template><p>last</p><div hidden id="S:1"><p>keep-streamed</p></div>`,
+			keep: []string{"first</p><p>keep-streamed</p><p>last"}},
+		{name: "segment without a slot shown in place", snippet: `<p>first</p><div hidden id="S:2"><p>keep-orphan</p></div>`,
+			keep: []string{"keep-orphan"}},
+		{name: "other hidden ids still hidden", snippet: `<div hidden id="S-2"><p>gone-s2</p></div>`, gone: []string{"gone-s2"}, kind: report.Element},
 	}, Options{})
 }
 
