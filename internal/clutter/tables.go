@@ -69,14 +69,16 @@ var promoWords = dom.Set(
 	"gdpr", "disqus", "related", "recommended", "recommendations", "trending",
 	"popular", "mostread", "readmore", "breadcrumb", "breadcrumbs", "pagination",
 	"pager", "toolbar", "skiplink", "sr-only", "visually-hidden", "screen-reader-text",
-	"tagcloud", "editsection", "widget", "sidebar", "masthead", "navbar", "menu", "login", "register",
+	"tagcloud", "editsection", "sidebar", "masthead", "navbar", "menu", "login", "register",
 )
 
 // Words deliberately absent from promoWords: "comment", "reply" and "post"
 // (a forum thread is made of small comment blocks and must keep them; the
 // extract stage scores comment sections instead), "hidden" and "hide"
 // (responsive classes such as "hidden-xs" show content on most screens),
-// "banner" (hero banners hold the lead image), "pub" ("pub-date").
+// "banner" (hero banners hold the lead image), "pub" ("pub-date"),
+// "widget" (page builders such as Elementor name every block of text
+// "…-widget-text-editor"; sidebars are caught by "sidebar").
 
 // promoMaxText is the most text, in characters, a block matching
 // promoWords may hold and still be removed: furniture is short, content
