@@ -65,7 +65,7 @@ var promoWords = dom.Set(
 	"newsletter", "newsletters", "subscribe", "subscription", "signup", "sign-up",
 	"paywall", "selfpromo", "promo", "promotion", "promoted", "app-promo", "appbanner",
 	"download-app", "share", "sharing", "sharebar", "share-bar", "social", "socials",
-	"follow", "followus", "popup", "modal", "overlay", "cookie", "cookies", "consent",
+	"followus", "popup", "modal", "overlay", "cookie", "cookies", "consent",
 	"gdpr", "disqus", "related", "recommended", "recommendations", "trending",
 	"popular", "mostread", "readmore", "breadcrumb", "breadcrumbs", "pagination",
 	"pager", "toolbar", "skiplink", "sr-only", "visually-hidden", "screen-reader-text",
@@ -77,8 +77,10 @@ var promoWords = dom.Set(
 // extract stage scores comment sections instead), "hidden" and "hide"
 // (responsive classes such as "hidden-xs" show content on most screens),
 // "banner" (hero banners hold the lead image), "pub" ("pub-date"),
-// "widget" (page builders such as Elementor name every block of text
-// "…-widget-text-editor"; sidebars are caught by "sidebar").
+// "follow" (follow-up sections and "follow along" steps; follow bars say
+// "followus" or "social"), "widget" (page builders such as Elementor name
+// every block of text "…-widget-text-editor"; sidebars are caught by
+// "sidebar").
 
 // promoMaxText is the most text, in characters, a block matching
 // promoWords may hold and still be removed: furniture is short, content
