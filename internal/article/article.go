@@ -214,19 +214,43 @@ func baseURL(option, feed string) (*url.URL, error) {
 	return u, nil
 }
 
-// excerptMaxRunes bounds an excerpt taken from the first paragraph.
-const excerptMaxRunes = 300
-
+// firstParagraph is the excerpt when the page gives none: the whole text
+// of the article's first paragraph with text, as Readability gives it. A
+// <div> holding only inline content counts as a paragraph, since
+// Readability makes such divs paragraphs before it takes the first one.
 func firstParagraph(root *html.Node) string {
-	for _, p := range dom.FindAll(root, atom.P) {
-		if t := dom.Text(p); t != "" {
-			if r := []rune(t); len(r) > excerptMaxRunes {
-				return string(r[:excerptMaxRunes]) + "…"
-			}
-			return t
+	text := ""
+	dom.Elements(root, func(n *html.Node) bool {
+		if text != "" {
+			return false
+		}
+		if n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n) {
+			text = dom.Text(n)
+			return false
+		}
+		return true
+	})
+	return text
+}
+
+// paragraphBreakers are the children that keep a <div> from being read as
+// a paragraph (Readability's list for the same test, plus headings and
+// sectioning elements).
+var paragraphBreakers = map[atom.Atom]bool{
+	atom.Blockquote: true, atom.Dl: true, atom.Div: true, atom.Img: true, atom.Ol: true,
+	atom.P: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Figure: true,
+	atom.Section: true, atom.Article: true, atom.Aside: true, atom.Header: true,
+	atom.Footer: true, atom.Nav: true, atom.Hr: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && paragraphBreakers[c.DataAtom] {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // IsReaderable reports cheaply whether input probably holds an article, like

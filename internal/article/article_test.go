@@ -177,3 +177,31 @@ func TestIsReaderable(t *testing.T) {
 		t.Error("blank input: no error")
 	}
 }
+
+// Without a description, the excerpt is the first paragraph's whole text,
+// as Readability gives it; a div of inline content is a paragraph.
+func TestExcerptFromFirstParagraph(t *testing.T) {
+	long := strings.Repeat("The night train leaves the coast at ten and reaches the mountains by dawn. ", 8)
+	tests := []struct {
+		name, body, want string
+	}{
+		{"paragraph", `<p></p><p>First paragraph of the story, long enough to count as one.</p><p>` + long + `</p>`,
+			"First paragraph of the story, long enough to count as one."},
+		{"long paragraph whole", `<p>` + long + `</p><p>` + long + `</p>`, strings.TrimSpace(long)},
+		{"div of inline text", `<div>A <b>div</b> that holds only inline text is a paragraph.</div><p>` + long + `</p>`,
+			"A div that holds only inline text is a paragraph."},
+		{"div of blocks is not", `<div><h2>Heading</h2><p>The paragraph inside the div comes first.</p></div><p>` + long + `</p>`,
+			"The paragraph inside the div comes first."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := CleanString(`<html><head><title>Night trains</title></head><body><article><h1>Night trains</h1>`+tc.body+`</article></body></html>`, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Excerpt != tc.want {
+				t.Errorf("Excerpt = %q\nwant      %q", res.Excerpt, tc.want)
+			}
+		})
+	}
+}
