@@ -133,6 +133,11 @@ func TestCleanNotes(t *testing.T) {
 					t.Errorf("text lacks %q\n%s", want, res.TextContent)
 				}
 			}
+			// Markers are bracketed, so a number never runs into the
+			// figure before it.
+			if got := strings.Count(res.TextContent, "["); got != tt.markers {
+				t.Errorf("text has %d bracketed markers, want %d\n%s", got, tt.markers, res.TextContent)
+			}
 			if strings.Contains(res.TextContent, "↩") {
 				t.Errorf("text holds back-link arrows\n%s", res.TextContent)
 			}

@@ -151,6 +151,12 @@ func text(root *html.Node) string {
 		if note != nil && found.IsBackLink(n, note) {
 			return false
 		}
+		if label := found.RefLabel(n); label != "" {
+			// Bracketed, as the page printed it: a bare number would run
+			// into the figure before it ("1.6" and note 4 read "1.64").
+			w.text("[" + label + "]")
+			return false
+		}
 		if textLineTags[n.DataAtom] {
 			w.breakLines(1)
 		} else if isBlock(n) {
