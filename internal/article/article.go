@@ -23,7 +23,6 @@ import (
 	"articleclean/internal/extract"
 	"articleclean/internal/media"
 	"articleclean/internal/meta"
-	"articleclean/internal/notes"
 	"articleclean/internal/parse"
 	"articleclean/internal/render"
 	"articleclean/internal/report"
@@ -129,7 +128,6 @@ func clean(src source.Document, opts Options) (Result, error) {
 	media.Resolve(tree, base, rep)
 
 	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody, Byline: md.Byline})
-	notes.Normalize(root)
 
 	content, out, err := sanitize.Tree(root, sanitize.Options{
 		Base: base, KeepClasses: opts.KeepClasses, DropImages: opts.DropImages,

@@ -7,7 +7,8 @@
 // article, and the article is then tidied (link farms, empty blocks and
 // the repeated title heading removed). When the result is too short the
 // search is repeated with looser rules, as Readability and trafilatura do,
-// and the longest result is kept.
+// and the longest result is kept. Last, its footnotes, in whatever style
+// the page wrote them, become one list with back-links.
 package extract
 
 import (
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"articleclean/internal/dom"
+	"articleclean/internal/notes"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -51,8 +53,23 @@ var attempts = []flags{
 	{},
 }
 
-// Article returns a <div> holding the article of doc.
+// Article returns a <div> holding the article of doc, its footnotes
+// gathered into one list with back-links (internal/notes). Notes kept in a
+// block of their own beside the article, which scoring leaves behind, are
+// brought in when the article's markers lead to them.
 func Article(doc *html.Node, opts Options) *html.Node {
+	art := find(doc, opts)
+	if !opts.KeepAll {
+		for _, box := range notes.Outside(art, doc) {
+			art.AppendChild(dom.Clone(box))
+		}
+	}
+	notes.Normalize(art)
+	return art
+}
+
+// find returns a <div> holding the article of doc.
+func find(doc *html.Node, opts Options) *html.Node {
 	body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	if body == nil {
 		body = doc
@@ -104,7 +121,9 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	if !weak && dom.Find(body, isMainLandmark) == nil {
 		return best
 	}
-	art, declared := landmarkAttempt(body, opts)
+	// A copy too: the page stays whole for the notes the article refers
+	// to (see Article).
+	art, declared := landmarkAttempt(dom.Clone(body), opts)
 	lp := proseIn(art)
 	more := declared && float64(lp) >= landmarkProseGrowth*float64(bestProse) && lp-bestProse >= landmarkProseUnits
 	if weak && unitsOf(art) > bestUnits || more {

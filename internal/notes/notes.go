@@ -248,6 +248,103 @@ func find(root *html.Node) *Set {
 	return s
 }
 
+// Outside returns the blocks of page holding the notes that markers in art
+// lead to but art lacks: each note's list, or the note itself when it is
+// not in a list; once each, in page order. Blocks sharing an id with art
+// are left out, so a list the article already holds part of is not added
+// twice.
+func Outside(art, page *html.Node) []*html.Node {
+	have := map[string]bool{}
+	var wanted []string
+	for n := art.FirstChild; n != nil; n = dom.Next(n, art, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if id := dom.Attr(n, "id"); id != "" {
+			have[id] = true
+		}
+		if n.DataAtom == atom.A && strings.HasPrefix(dom.Attr(n, "href"), "#") &&
+			(markerSup(n) != nil || isMarkerText(shortText(n))) {
+			wanted = append(wanted, fragment(dom.Attr(n, "href")))
+		}
+	}
+	missing := map[string]bool{}
+	for _, id := range wanted {
+		if id != "" && !have[id] {
+			missing[id] = true
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	boxes := map[*html.Node]bool{}
+	artText := ""
+	for n := page.FirstChild; n != nil; n = dom.Next(n, page, false) {
+		if n.Type != html.ElementNode || !missing[dom.Attr(n, "id")] {
+			continue
+		}
+		body := noteBody(n, page)
+		if body == nil {
+			continue
+		}
+		// Tidying may have dropped only the note's empty anchor: a note
+		// whose text the article holds is there already.
+		if artText == "" {
+			artText = dom.Text(art)
+		}
+		if t := dom.Text(body); t == "" || strings.Contains(artText, t) {
+			continue
+		}
+		box := body
+		if body.DataAtom == atom.Li && body.Parent != nil {
+			box = body.Parent
+		}
+		if !inFurniture(box) {
+			boxes[box] = true
+		}
+	}
+	var out []*html.Node
+	for n := page.FirstChild; n != nil && len(boxes) > 0; {
+		if !boxes[n] {
+			n = dom.Next(n, page, false)
+			continue
+		}
+		delete(boxes, n)
+		if !sharesID(n, have) {
+			out = append(out, n)
+		}
+		n = dom.Next(n, page, true)
+	}
+	return out
+}
+
+// inFurniture reports whether n sits in a page footer, header, navigation
+// or sidebar: the legal small print a product page numbers there is not
+// the article's notes.
+func inFurniture(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Footer, atom.Header, atom.Nav, atom.Aside:
+			return true
+		}
+		switch strings.ToLower(dom.Attr(p, "role")) {
+		case "contentinfo", "banner", "navigation", "complementary":
+			return true
+		}
+	}
+	return false
+}
+
+// sharesID reports whether an element at or below n has an id in ids.
+func sharesID(n *html.Node, ids map[string]bool) bool {
+	for c := n; c != nil; c = dom.Next(c, n, false) {
+		if c.Type == html.ElementNode && ids[dom.Attr(c, "id")] && dom.Attr(c, "id") != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // fragment returns what follows the first '#' of href, or "".
 func fragment(href string) string {
 	if i := strings.IndexByte(href, '#'); i >= 0 {

@@ -343,3 +343,34 @@ func TestNilSafe(t *testing.T) {
 		t.Error("Find(nil) found notes")
 	}
 }
+
+func TestOutside(t *testing.T) {
+	const article = `<p>A claim<sup><a href="#n1">1</a></sup> and another<sup><a href="#n2">2</a></sup>.</p>`
+	tests := []struct {
+		name, art, page string
+		want            []string // texts of the blocks brought in
+	}{
+		{"notes in a block beside the article", article,
+			`<div class="post">` + article + `</div><div class="notes"><ol><li id="n1">First note.</li><li id="n2">Second note.</li></ol></div>`,
+			[]string{"First note.Second note."}},
+		{"article holds its notes", article + `<ol><li id="n1">First note.</li><li id="n2">Second note.</li></ol>`,
+			`<div>` + article + `<ol><li id="n1">First note.</li><li id="n2">Second note.</li></ol></div>`, nil},
+		{"article holds the notes but lost their anchors", article + `<ol><li>First note.</li><li>Second note.</li></ol>`,
+			`<div>` + article + `<ol><li><a id="n1"></a>First note.</li><li><a id="n2"></a>Second note.</li></ol></div>`, nil},
+		{"small print in the page footer", article,
+			`<div>` + article + `</div><footer><ol><li id="n1">Terms apply.</li><li id="n2">Prices vary.</li></ol></footer>`, nil},
+		{"links that are not markers", `<p>See <a href="#n1">the method section</a>.</p>`,
+			`<div><p>See <a href="#n1">the method section</a>.</p></div><p id="n1">Method.</p>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, box := range Outside(parseFragment(t, tc.art), parseFragment(t, tc.page)) {
+				got = append(got, dom.Text(box))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Outside brought %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
