@@ -27,11 +27,18 @@ EOF
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# wasm_gcflags prints the -gcflags arguments listed in wasm/gcflags.
+wasm_gcflags() {
+	grep -v -e '^#' -e '^[[:space:]]*$' wasm/gcflags | sed 's/^/-gcflags=/'
+}
+
 build() {
 	local version
 	version=$(git describe --always --dirty 2>/dev/null || echo dev)
 	step "building web/articleclean.wasm ($version)"
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$version" \
+	local gcflags=()
+	mapfile -t gcflags < <(wasm_gcflags)
+	GOOS=js GOARCH=wasm go build -trimpath "${gcflags[@]}" -ldflags="-s -w -X main.version=$version" \
 		-o web/articleclean.wasm ./wasm
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 	chmod 644 web/wasm_exec.js
