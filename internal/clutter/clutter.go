@@ -232,11 +232,18 @@ func disclosurePanels(doc *html.Node) map[string]bool {
 }
 
 // isDisclosurePanel reports a hidden element that is the panel of a
-// disclosure control and holds more than a label's worth of text. Hidden
-// tab panels are not among them: measured, the tabs pages hide are more
-// often settings and install instructions than content.
+// disclosure control and holds more than a label's worth of text: a
+// control names it (aria-controls), it is an accordion region (ARIA's
+// accordion pattern gives each panel role=region), or its class or id
+// names it one (disclosureWords). Hidden tab panels are not among them:
+// measured, the tabs pages hide are more often settings and install
+// instructions than content.
 func isDisclosurePanel(n *html.Node, panels map[string]bool) bool {
-	return panels[dom.Attr(n, "id")] && dom.TextLenOver(n, disclosureMinText)
+	if !panels[dom.Attr(n, "id")] && !strings.EqualFold(dom.Attr(n, "role"), "region") &&
+		classHints.MatchNode(n)&hintDisclosure == 0 {
+		return false
+	}
+	return dom.TextLenOver(n, disclosureMinText)
 }
 
 // isCustomControl reports custom elements that are players, ad frames or
@@ -327,12 +334,13 @@ const (
 	hintConsent = 1 << iota
 	hintAd
 	hintPromo
+	hintDisclosure
 )
 
 // classHints and dataHints match class and id words, and data-* attribute
 // name parts, against the tables, one bit per table in the order above.
 var (
-	classHints = dom.NewMatcher(consentWords, adWords, promoWords)
+	classHints = dom.NewMatcher(consentWords, adWords, promoWords, disclosureWords)
 	dataHints  = dom.NewMatcher(nil, dataAdWords, dataPromoWords)
 )
 

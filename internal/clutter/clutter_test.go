@@ -189,9 +189,13 @@ func TestHiddenAndNeverContent(t *testing.T) {
 		{name: "accordion panel", snippet: `<h3><button aria-expanded="false" aria-controls="faq-1">How long does it last?</button></h3>` +
 			`<div id="faq-1" aria-hidden="true"><p>keep-answer: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
 			keep: []string{"keep-answer"}},
+		{name: "accordion region", snippet: `<div role="region" aria-labelledby="q3" style="display:none"><p>keep-region: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
+			keep: []string{"keep-region"}},
+		{name: "collapsed FAQ answer named by its class", snippet: `<div class="faq__answer" style="display: none;"><p>keep-faq: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
+			keep: []string{"keep-faq"}},
 		{name: "panel with a label's worth of text", snippet: `<button aria-expanded="false" aria-controls="m">Menu</button><div id="m" hidden><a href="/">gone-menu</a></div>`,
 			gone: []string{"gone-menu"}, kind: report.Element},
-		{name: "hidden text no control opens", snippet: `<div id="faq-2" aria-hidden="true"><p>gone-unopened: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
+		{name: "hidden text no control opens", snippet: `<div id="note-2" aria-hidden="true"><p>gone-unopened: about two summers, longer if the winter is mild, the river stays low and the old piers hold.</p></div>`,
 			gone: []string{"gone-unopened"}, kind: report.Element},
 	}, Options{})
 }

@@ -82,6 +82,15 @@ var promoWords = dom.Set(
 // every block of text "…-widget-text-editor"; sidebars are caught by
 // "sidebar").
 
+// disclosureWords name the collapsed panels of accordions, FAQs and "read
+// more" expanders in the common UI kits (Bootstrap's collapse, Chakra's
+// chakra-collapse, Amazon's a-expander-content): hidden until the reader
+// opens them, and content.
+var disclosureWords = dom.Set(
+	"accordion", "accordions", "collapse", "collapsible", "expander", "expandable",
+	"faq", "faqs", "answer", "answers", "spoiler",
+)
+
 // promoMaxText is the most text, in characters, a block matching
 // promoWords may hold and still be removed: furniture is short, content
 // sections are not.
