@@ -23,8 +23,10 @@ var neverContent = map[atom.Atom]bool{
 // lower-to-upper case change, so "ad" matches "ad-slot" and "topAd" but
 // never "header", "read", "shadow" or "gradient". Source: the ad hints in
 // shared/reference/tracking.md (EasyList's generic rules use the same words).
+// "adv" is left out: page builders abbreviate "advanced" so
+// ("kt-adv-heading"), and "advert" and its forms cover the ad slots.
 var adWords = dom.Set(
-	"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
+	"ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising",
 	"adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adsense",
 	"dfp", "doubleclick", "outbrain", "taboola", "sponsor", "sponsored",
 	"sponsorship", "commercial", "werbung", "anzeige", "publicite", "reklama",
