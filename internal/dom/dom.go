@@ -129,6 +129,16 @@ func Elements(root *html.Node, fn func(n *html.Node) (descend bool)) {
 	}
 }
 
+// HasElementChild reports whether n has a child element.
+func HasElementChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
 // Find returns the first element below root for which match is true.
 func Find(root *html.Node, match func(*html.Node) bool) *html.Node {
 	for n := root.FirstChild; n != nil; n = Next(n, root, false) {

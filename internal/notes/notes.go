@@ -579,7 +579,7 @@ func numbered(root *html.Node, ids map[string]*html.Node) *Set {
 			markers[n] = num
 		case atom.A:
 			href := dom.Attr(n, "href")
-			if !strings.Contains(href, "#") || ids[fragment(href)] != nil || markerSup(n) != nil || hasElementChild(n) {
+			if !strings.Contains(href, "#") || ids[fragment(href)] != nil || markerSup(n) != nil || dom.HasElementChild(n) {
 				continue
 			}
 			t := shortText(n)
@@ -655,14 +655,6 @@ func hasElementOtherThan(n *html.Node, a atom.Atom) bool {
 	return false
 }
 
-func hasElementChild(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			return true
-		}
-	}
-	return false
-}
 
 // firstContent returns the first child of n that is an element or
 // non-blank text.

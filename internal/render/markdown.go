@@ -679,7 +679,7 @@ func (r *mdRenderer) link(n *html.Node, f *frame) bool {
 	if href == "" || r.links > 0 {
 		return true
 	}
-	if !hasElementChild(n) {
+	if !dom.HasElementChild(n) {
 		t := foldedText(n)
 		if t != "" && (t == href || "mailto:"+t == href) && !strings.ContainsAny(t, " <>") {
 			w.raw("<" + t + ">")
@@ -693,14 +693,6 @@ func (r *mdRenderer) link(n *html.Node, f *frame) bool {
 	return true
 }
 
-func hasElementChild(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			return true
-		}
-	}
-	return false
-}
 
 // escapeURL makes a link destination safe inside (…): parentheses are
 // escaped (as Turndown does) and spaces, which would end it, encoded.
