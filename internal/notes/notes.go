@@ -655,7 +655,6 @@ func hasElementOtherThan(n *html.Node, a atom.Atom) bool {
 	return false
 }
 
-
 // firstContent returns the first child of n that is an element or
 // non-blank text.
 func firstContent(n *html.Node) *html.Node {

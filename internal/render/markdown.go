@@ -693,7 +693,6 @@ func (r *mdRenderer) link(n *html.Node, f *frame) bool {
 	return true
 }
 
-
 // escapeURL makes a link destination safe inside (…): parentheses are
 // escaped (as Turndown does) and spaces, which would end it, encoded.
 func escapeURL(u string) string {
