@@ -149,7 +149,7 @@ func stripLeadingDate(s string) string {
 		}
 		digits = digits || number
 		// A month or weekday name, or a number written as a date or
-		// time, makes the run a date ("98 Buck Social" is a name).
+		// time, makes the run a date ("77 Harbor Studio" is a name).
 		named = named || monthOf(w) > 0 || dateWords[w] && len(w) > 2 || number && strings.ContainsAny(w, "/:-.")
 	}
 	if !digits || !named || n == 0 {
@@ -233,7 +233,7 @@ const maxRoleGap = 3
 // cutRole ends a byline where a job title follows the name without a
 // comma ("Jane Doe Senior Editor" gives "Jane Doe"). The name is taken as
 // two words, three when the second is an initial or a particle ("Julian
-// K. Arni", "Marna van der Merwe" takes four).
+// R. Veld", "Ilse van der Berg" takes four).
 func cutRole(s string) string {
 	f := strings.Fields(s)
 	name := 2
@@ -274,7 +274,7 @@ func cutRole(s string) string {
 	return s
 }
 
-// nameParticles stand inside surnames ("van der Merwe", "de la O").
+// nameParticles stand inside surnames ("van der Berg", "de la O").
 var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "la": true, "le": true, "da": true, "di": true, "del": true, "dos": true, "bin": true, "al": true}
 
 func isInitial(w string) bool {

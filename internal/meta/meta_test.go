@@ -182,16 +182,16 @@ func TestCleanByline(t *testing.T) {
 		{"https://example.com/author/jane", ""},
 		{"12345", ""},
 		{strings.Repeat("word ", 30), ""},
-		{"Dec 17, 2025 Julian K. Arni", "Julian K. Arni"},
-		{"Updated January 08, 2026 Written by Meghan Neville", "Meghan Neville"},
-		{"Sun Dec 17, 2023 11:23 am", ""},
+		{"Mar 4, 2025 Tomas R. Veld", "Tomas R. Veld"},
+		{"Updated January 08, 2026 Written by Rosa Almeida", "Rosa Almeida"},
+		{"Tue Mar 5, 2024 09:41 pm", ""},
 		{"Jun 2 Written By", ""},
 		{"03/10/2023 by Example Global", "Example Global"},
 		{"Post by someuser »", "someuser"},
 		{"Recipe by PJ Hamel", "PJ Hamel"},
 		{"Sponsored by Example", "Sponsored by Example"},
 		{"By Jane Roe, DVM. Reviewed by John Poe, DVM", "Jane Roe, DVM."},
-		{"98 Buck Social", "98 Buck Social"},
+		{"77 Harbor Studio", "77 Harbor Studio"},
 		{"user2024", "user2024"},
 		{"April Smith", "April Smith"},
 		{"Updated", ""},
@@ -207,8 +207,8 @@ func TestCutRole(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Jane Doe Senior Editor", "Jane Doe"},
 		{"Jane Doe Games Editor", "Jane Doe"},
-		{"Julian K. Arni Staff Writer", "Julian K. Arni"},
-		{"Marna van der Merwe Lead Analyst", "Marna van der Merwe"},
+		{"Tomas R. Veld Staff Writer", "Tomas R. Veld"},
+		{"Ilse van der Berg Lead Analyst", "Ilse van der Berg"},
 		{"Jane Doe", "Jane Doe"},
 		{"Jane Doe and John Roe", "Jane Doe and John Roe"},
 		{"Insights from Jane Doe Marketing Director", "Insights from Jane Doe Marketing Director"},
@@ -261,7 +261,7 @@ func TestStripSite(t *testing.T) {
 
 func TestDropShortSide(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"rustc_codegen_gcc: Progress Report #39", "rustc_codegen_gcc: Progress Report #39"},
+		{"libfoo_bar_baz: Progress Report #12", "libfoo_bar_baz: Progress Report #12"},
 		{"A Headline With Words - Site", "A Headline With Words"},
 		{"很长的新闻标题在这里写着_频道", "很长的新闻标题在这里写着"},
 	}
