@@ -232,7 +232,7 @@ const maxRoleGap = 3
 
 // cutRole ends a byline where a job title follows the name without a
 // comma ("Jane Doe Senior Editor" gives "Jane Doe"). The name is taken as
-// two words, three when the second is an initial or a particle ("Julian
+// two words, three when the second is an initial or a particle ("Tomas
 // R. Veld", "Ilse van der Berg" takes four).
 func cutRole(s string) string {
 	f := strings.Fields(s)
