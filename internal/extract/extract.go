@@ -118,7 +118,7 @@ func find(doc *html.Node, opts Options) *html.Node {
 	// body's extra prose is as often comments and teasers.
 	bestProse := proseIn(best)
 	weak := bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && bestProse < articleProse
-	if !weak && dom.Find(body, isMainLandmark) == nil {
+	if !weak && !landmarkMayHoldMore(body, bestProse) {
 		return best
 	}
 	// A copy too: the page stays whole for the notes the article refers
@@ -130,6 +130,22 @@ func find(doc *html.Node, opts Options) *html.Node {
 		best = art
 	}
 	return best
+}
+
+// landmarkMayHoldMore reports whether a main landmark of body holds enough
+// text that its prose could outgrow the scored block's (see find): the
+// landmark attempt, which copies and re-tidies the page, is skipped when
+// even all of the largest landmark's text would not be enough.
+func landmarkMayHoldMore(body *html.Node, bestProse int) bool {
+	largest := -1
+	dom.Elements(body, func(n *html.Node) bool {
+		if !isMainLandmark(n) {
+			return true
+		}
+		largest = max(largest, unitsOf(n))
+		return false // a landmark inside it holds less
+	})
+	return largest >= 0 && float64(largest) >= landmarkProseGrowth*float64(bestProse) && largest-bestProse >= landmarkProseUnits
 }
 
 // proseIn sums the text of the blocks of art whose own text is long enough
