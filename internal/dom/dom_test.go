@@ -340,7 +340,7 @@ func TestSplitSrcset(t *testing.T) {
 }
 
 func TestMatcherBits(t *testing.T) {
-	m := NewMatcher(Set("cookie", "consent"), Set("ad", "banner"), Set("newsletter"))
+	m := NewMatcher(Set("cookie", "consent"), Set("ad", "banner"), Set("newsletter"), Set(strings.Repeat("b", 70)))
 	tests := []struct {
 		s    string
 		want uint32
@@ -355,6 +355,10 @@ func TestMatcherBits(t *testing.T) {
 		{"shadow header", 0},
 		{strings.Repeat("x", 100) + "-ad", 2},
 		{strings.Repeat("X", 100) + " Ad", 2},
+		{"ab ac Ae", 0}, // first letter and length of "ad", other words
+		{"Cookie-BANNER", 1 | 2},
+		{strings.Repeat("a", 70), 0},
+		{strings.Repeat("B", 70), 8}, // past the lengths the prefilter tells apart
 	}
 	for _, tc := range tests {
 		if got := m.Match(tc.s); got != tc.want {

@@ -72,15 +72,23 @@ func Set(words ...string) map[string]bool {
 // building a list of words, keeps that walk cheap.
 type Matcher struct {
 	bits map[string]uint32
+	// shapes[c] has bit k set when a table word starting with the ASCII
+	// byte c is k bytes long (63 standing for 63 or more). Most class
+	// words are in no table, and this answers for them without hashing
+	// the word, which is slow in WebAssembly (no hardware hash there).
+	shapes [utf8.RuneSelf]uint64
 }
 
 // NewMatcher builds a Matcher over up to 32 tables; table i answers as bit
 // 1<<i.
-func NewMatcher(tables ...map[string]bool) Matcher {
-	m := Matcher{bits: map[string]uint32{}}
+func NewMatcher(tables ...map[string]bool) *Matcher {
+	m := &Matcher{bits: map[string]uint32{}}
 	for i, t := range tables[:min(len(tables), 32)] {
 		for w := range t {
 			m.bits[w] |= 1 << i
+			if w != "" && w[0] < utf8.RuneSelf {
+				m.shapes[w[0]] |= 1 << min(len(w), 63)
+			}
 		}
 	}
 	return m
@@ -88,7 +96,7 @@ func NewMatcher(tables ...map[string]bool) Matcher {
 
 // Match returns the set of tables holding a hint word of s, as AppendWords
 // splits and lower-cases it.
-func (m Matcher) Match(s string) uint32 {
+func (m *Matcher) Match(s string) uint32 {
 	var found uint32
 	var buf [64]byte
 	eachWord(s, func(w string) bool {
@@ -99,7 +107,7 @@ func (m Matcher) Match(s string) uint32 {
 }
 
 // MatchNode is Match over n's class and id.
-func (m Matcher) MatchNode(n *html.Node) uint32 {
+func (m *Matcher) MatchNode(n *html.Node) uint32 {
 	var found uint32
 	for _, a := range n.Attr {
 		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" {
@@ -110,7 +118,15 @@ func (m Matcher) MatchNode(n *html.Node) uint32 {
 }
 
 // lookup finds w lower-cased, without allocating for short ASCII words.
-func (m Matcher) lookup(w string, buf []byte) uint32 {
+func (m *Matcher) lookup(w string, buf []byte) uint32 {
+	if c := w[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if m.shapes[c]&(1<<min(len(w), 63)) == 0 {
+			return 0 // no table word has this first letter and length
+		}
+	}
 	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
