@@ -67,7 +67,7 @@ var promoWords = dom.Set(
 	"newsletter", "newsletters", "subscribe", "subscription", "signup", "sign-up",
 	"paywall", "selfpromo", "promo", "promotion", "promoted", "app-promo", "appbanner",
 	"download-app", "share", "sharing", "sharebar", "share-bar", "social", "socials",
-	"followus", "popup", "modal", "overlay", "cookie", "cookies", "consent",
+	"followus", "popup", "modal", "cookie", "cookies", "consent",
 	"gdpr", "disqus", "related", "recommended", "recommendations", "trending",
 	"popular", "mostread", "readmore", "breadcrumb", "breadcrumbs", "pagination",
 	"pager", "toolbar", "skiplink", "sr-only", "visually-hidden", "screen-reader-text",
@@ -79,6 +79,8 @@ var promoWords = dom.Set(
 // extract stage scores comment sections instead), "hidden" and "hide"
 // (responsive classes such as "hidden-xs" show content on most screens),
 // "banner" (hero banners hold the lead image), "pub" ("pub-date"),
+// "overlay" (text laid over a hero image or a card is named so; modal
+// overlays are caught by "modal", "popup" and their dialog roles),
 // "follow" (follow-up sections and "follow along" steps; follow bars say
 // "followus" or "social"), "widget" (page builders such as Elementor name
 // every block of text "…-widget-text-editor"; sidebars are caught by
