@@ -24,12 +24,14 @@ var neverContent = map[atom.Atom]bool{
 // never "header", "read", "shadow" or "gradient". Source: the ad hints in
 // shared/reference/tracking.md (EasyList's generic rules use the same words).
 // "adv" is left out: page builders abbreviate "advanced" so
-// ("kt-adv-heading"), and "advert" and its forms cover the ad slots.
+// ("kt-adv-heading"), and "advert" and its forms cover the ad slots. So is
+// "commercial": it names content about commercial property, vehicles and
+// law far more often than ad slots.
 var adWords = dom.Set(
 	"ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising",
 	"adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adsense",
 	"dfp", "doubleclick", "outbrain", "taboola", "sponsor", "sponsored",
-	"sponsorship", "commercial", "werbung", "anzeige", "publicite", "reklama",
+	"sponsorship", "werbung", "anzeige", "publicite", "reklama",
 	"guanggao", "teads", "adchoices", "mgid", "revcontent", "zergnet",
 )
 
