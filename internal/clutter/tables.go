@@ -58,7 +58,10 @@ var dialogRoles = dom.Set("dialog", "alertdialog")
 var dataAdWords = dom.Set("ad", "ads", "adslot", "adunit", "advert", "advertisement", "dfp", "sponsored")
 
 // dataPromoWords are the data-* attribute name parts of promo slots.
-var dataPromoWords = dom.Set("newsletter", "selfpromo", "promo", "subscribe", "paywall")
+// "promo" is not among them: analytics tag the items of a listing with
+// data-promo-id and data-promo-name (promotion-impression tracking), so on
+// those pages it marks the content.
+var dataPromoWords = dom.Set("newsletter", "selfpromo", "subscribe", "paywall")
 
 // promoWords mark self-promotion and social furniture: newsletters, app
 // downloads, subscription walls, share and follow bars, related-content
