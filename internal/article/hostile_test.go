@@ -72,6 +72,15 @@ func hostileRows() []hostileRow {
 		{name: "20MB_article", input: func() []byte { return page(repeat(para, 20_000_000/len(para))) }, deadline: 20 * time.Second, heapMiB: 2048, wantText: "timber truss"},
 		{name: "100000_nested_divs", input: func() []byte { return page(repeat("<div>", 100_000) + "deep text" + repeat("</div>", 100_000)) }, deadline: 10 * time.Second, heapMiB: 512, wantText: "deep text"},
 		{name: "100000_nested_unclosed", input: func() []byte { return page(repeat("<span><b>", 50_000) + "deep text") }, deadline: 10 * time.Second, heapMiB: 512, wantText: "deep text"},
+		// A glued-tag look-alike whose name runs a megabyte: splitting it
+		// tries every prefix, so it must not be looked at whole.
+		{name: "1MB_glued_tag_name", input: func() []byte {
+			var closed strings.Builder
+			for i := range 20 { // enough custom names for a hashed map
+				fmt.Fprintf(&closed, "<x-%d>custom</x-%d>", i, i)
+			}
+			return page("<p>glued name</p>" + closed.String() + "<x-" + repeat("a", 1<<20) + "=1>")
+		}, deadline: 5 * time.Second, heapMiB: 256, wantText: "glued name"},
 		{name: "1000000_attributes_one_tag", input: func() []byte {
 			var b strings.Builder
 			b.WriteString("<p ")

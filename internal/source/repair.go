@@ -18,6 +18,12 @@ import (
 // (a name with a hyphen) that the same input closes with an end tag, which
 // is how <video-playermedia-id=…>…</video-player> is recognised.
 
+// maxGluedName bounds the glued "element+attribute" names looked at: real
+// ones are an element name and an attribute name, a few dozen bytes, and
+// splitting a name tries each of its prefixes, so an unbounded one (a
+// hostile "<aaaa…=" of a megabyte) would cost time quadratic in its length.
+const maxGluedName = 128
+
 // RepairGluedTags returns text with glued start tags split, and how many it
 // split. Text without glued tags is returned unchanged without copying.
 func RepairGluedTags(text string) (string, int) {
@@ -41,7 +47,7 @@ func RepairGluedTags(text string) (string, int) {
 		for end < len(text) && isNameByte(text[end]) {
 			end++
 		}
-		if end >= len(text) || text[end] != '=' {
+		if end >= len(text) || text[end] != '=' || end-start > maxGluedName {
 			continue
 		}
 		name := strings.ToLower(text[start:end])
