@@ -266,6 +266,9 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 			}
 		}
 	}
+	if t, ok := labelledHeading(p.headings, metas, sites); ok {
+		return t, stepAgreed
+	}
 	// On an article page the visible headline is the first <h1>, even
 	// when the metadata words it differently (an SEO title, an older
 	// wording); elsewhere an <h1> is as often a banner's slogan.
@@ -280,12 +283,12 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 		return stripSite(foldSpace(ld.headline), sites), stepLD
 	}
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
-		return stripSite(m, sites), stepMeta
+		return dropTagline(stripSite(m, sites)), stepMeta
 	}
 	if p.title != "" {
 		// A forum's or section's name may stay after the site's
 		// ("Topic / Board Name | Site").
-		return dropShortSide(stripSite(p.title, sites)), stepTitle
+		return dropTagline(dropShortSide(stripSite(p.title, sites))), stepTitle
 	}
 	for _, h := range p.headings {
 		if h.level == 1 {
@@ -370,3 +373,71 @@ func straightQuotes(s string) string {
 }
 
 var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
+
+// taglineSeparator parts a headline from the slogan or keyword list a
+// landing page adds to its metadata title ("Product Name | Fast, Free
+// Shipping"); dashes and colons are left alone, being as often inside a
+// headline ("Part 1 - The Start").
+const taglineSeparator = " | "
+
+// minTaglineWords is how many words the text after the separator needs to
+// be taken for a tagline: a single word there is a section's name that
+// titles keep ("A Headline | Code").
+const minTaglineWords = 2
+
+// dropTagline keeps what stands before the first tagline separator of a
+// metadata title that no visible heading confirmed: the headline, without
+// the slogan or the unrecognised site name after it.
+func dropTagline(t string) string {
+	i := strings.Index(t, taglineSeparator)
+	if i <= 0 || len(strings.Fields(t[i+len(taglineSeparator):])) < minTaglineWords {
+		return t
+	}
+	return strings.TrimSpace(t[:i])
+}
+
+// maxLabelWords bounds the label a page may set before its headline in
+// the heading ("Blog:", "News", a thread's tag, a date).
+const maxLabelWords = 3
+
+// labelledHeading finds a heading that is a metadata title with a short
+// label before it ("Blog: Headline", "Tips Headline", "Dec 18 2025
+// Headline"): a category, a forum tag or a date the page shows in the
+// same element. The metadata title is the headline without it.
+func labelledHeading(hs []heading, metas []string, sites []string) (string, bool) {
+	for _, h := range hs {
+		hk := titleKey(h.text)
+		if hk == "" || isSiteName(h.text, sites) {
+			continue
+		}
+		for _, m := range metas {
+			sm := stripSite(m, sites)
+			mk := titleKey(sm)
+			if utf8.RuneCountInString(mk) < minContainedRunes || len(mk) >= len(hk) || !strings.HasSuffix(hk, mk) {
+				continue
+			}
+			if hk[len(hk)-len(mk)-1] != ' ' {
+				continue // the title ends inside a word of the heading
+			}
+			if isLabel(hk[:len(hk)-len(mk)]) {
+				return sm, true
+			}
+		}
+	}
+	return "", false
+}
+
+// notLabels are the words that begin a headline rather than label it.
+var notLabels = []string{"a", "an", "the"}
+
+// isLabel reports whether the words a heading puts before the metadata
+// title read as a label: a few words with a letter in them ("Blog:", "News",
+// "Dec 18 2025"), not an article or a number that belongs to the headline
+// ("The", "2025").
+func isLabel(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > maxLabelWords || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return false
+	}
+	return len(f) > 1 || !contains(notLabels, strings.Trim(f[0], ":"))
+}

@@ -1,0 +1,47 @@
+package meta
+
+import "testing"
+
+func TestDropTagline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Garden Hose Reel | Free Shipping Over $50", "Garden Hose Reel"},
+		{"Widget Pro | Fast, Simple, Reliable | Widgets", "Widget Pro"},
+		{"Unit Testing Your Frontend | Code", "Unit Testing Your Frontend | Code"},
+		{"Part 1 - The Start", "Part 1 - The Start"},
+		{"No Separator Here", "No Separator Here"},
+	}
+	for _, tc := range tests {
+		if got := dropTagline(tc.in); got != tc.want {
+			t.Errorf("dropTagline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTitleDropsTaglineOfUnconfirmedMeta(t *testing.T) {
+	p := &page{title: "Garden Hose Reel | Free Shipping Over $50 | Example Shop",
+		metas:     map[string]string{"og:title": "Garden Hose Reel | Free Shipping Over $50 | Example Shop"},
+		itemprops: map[string]string{}, headings: []heading{{"Spring Sale Starts Now", 1}}}
+	if got := chooseTitle(p, ldInfo{}, []string{"Example Shop"}); got != "Garden Hose Reel" {
+		t.Errorf("got %q, want the headline without the tagline", got)
+	}
+}
+
+func TestTitleLabelledHeading(t *testing.T) {
+	tests := []struct{ h1, og, want string }{
+		// A category, a thread tag or a date shown in the heading is not
+		// part of the headline the metadata gives.
+		{"Blog: Ten Ways to Water a Garden", "Ten Ways to Water a Garden | Example", "Ten Ways to Water a Garden"},
+		{"Questions Which Hose Fits My Tap?", "Which Hose Fits My Tap?", "Which Hose Fits My Tap?"},
+		{"Mar 3 2024 Notes on Watering Gardens", "Notes on Watering Gardens", "Notes on Watering Gardens"},
+		// An article or a year begins the headline itself.
+		{"The Best Garden Hoses of 2024", "Best Garden Hoses of 2024", "The Best Garden Hoses of 2024"},
+		{"2024 Garden Hose Buying Guide", "Garden Hose Buying Guide", "2024 Garden Hose Buying Guide"},
+	}
+	for _, tc := range tests {
+		p := &page{metas: map[string]string{"og:title": tc.og, "og:type": "article"}, itemprops: map[string]string{},
+			headings: []heading{{tc.h1, 1}}}
+		if got := chooseTitle(p, ldInfo{}, []string{"Example"}); got != tc.want {
+			t.Errorf("h1 %q, og:title %q: got %q, want %q", tc.h1, tc.og, got, tc.want)
+		}
+	}
+}
