@@ -251,6 +251,8 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 			metas = append(metas, m)
 		}
 	}
+	// A copy: the caller's names serve the byline too.
+	sites = append(sites[:len(sites):len(sites)], trailingSegmentHeadings(p.headings, metas, sites)...)
 	// Exact agreement first, then a heading that is a whole segment of a
 	// metadata title, then one contained in it.
 	for pass := 0; pass < 3; pass++ {
@@ -440,4 +442,37 @@ func isLabel(s string) bool {
 		return false
 	}
 	return len(f) > 1 || !contains(notLabels, strings.Trim(f[0], ":"))
+}
+
+// trailingSegmentHeadings returns the headings that only ever stand as the
+// last segment of a metadata title whose first segment is not the site's
+// known name ("Chapter Title - Book Name" with the book's name as the
+// page's banner heading): the name of the site or the publication, even
+// though the page never says so in its metadata.
+func trailingSegmentHeadings(hs []heading, metas []string, sites []string) []string {
+	var out []string
+	for _, h := range hs {
+		hk := titleKey(h.text)
+		last, inner := false, false
+		for _, m := range metas {
+			segs := splitTitle(m)
+			if len(segs) < 2 {
+				continue
+			}
+			for i, sg := range segs {
+				if titleKey(sg.text(m)) != hk {
+					continue
+				}
+				if i == len(segs)-1 && !isSiteName(segs[0].text(m), sites) {
+					last = true
+				} else {
+					inner = true
+				}
+			}
+		}
+		if last && !inner {
+			out = append(out, h.text)
+		}
+	}
+	return out
 }

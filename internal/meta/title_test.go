@@ -45,3 +45,26 @@ func TestTitleLabelledHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleBannerHeadingIsTrailingSegment(t *testing.T) {
+	tests := []struct {
+		title, h1 string
+		sites     []string
+		want      string
+	}{
+		// The only heading is the handbook's name, which the <title>
+		// puts after the chapter's.
+		{"Borrowing and Lending - The Example Handbook", "The Example Handbook", nil, "Borrowing and Lending"},
+		// With the site's known name first, the last segment is the
+		// headline.
+		{"Example Org | Real Headline Here", "Real Headline Here", []string{"Example Org"}, "Real Headline Here"},
+		// A heading found before other segments too is not a banner.
+		{"Strong Coffee | Dark Roast Coffee - Example Roasters", "Dark Roast Coffee", nil, "Dark Roast Coffee"},
+	}
+	for _, tc := range tests {
+		p := &page{title: tc.title, metas: map[string]string{}, itemprops: map[string]string{}, headings: []heading{{tc.h1, 1}}}
+		if got := chooseTitle(p, ldInfo{}, tc.sites); got != tc.want {
+			t.Errorf("title %q, h1 %q: got %q, want %q", tc.title, tc.h1, got, tc.want)
+		}
+	}
+}
