@@ -255,11 +255,19 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	sites = append(sites[:len(sites):len(sites)], trailingSegmentHeadings(p.headings, metas, sites)...)
 	// Exact agreement first, then a heading that is a whole segment of a
 	// metadata title, then one contained in it.
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < agreementPasses; pass++ {
+		firstH1 := true
 		for _, h := range p.headings {
+			leading := h.level == 1 && firstH1
+			if h.level == 1 {
+				firstH1 = false
+			}
 			hk := titleKey(h.text)
 			if hk == "" || isSiteName(h.text, sites) {
 				continue // the logo's heading
+			}
+			if pass == passLeading && !leading {
+				continue
 			}
 			for _, m := range metas {
 				if agrees(hk, m, sites, pass) {
@@ -322,6 +330,15 @@ func plausibleHeadline(s string) bool {
 	return n >= 4 && n <= 300
 }
 
+// agreementPasses counts the ways a heading may agree with a metadata
+// title, surest first; passLeading, the last, takes the page's first <h1>
+// when it begins the metadata title ("Headlamps" and "Headlamps for Camping &
+// Hiking"): a category's or product's name the title goes on to describe.
+const (
+	agreementPasses = 4
+	passLeading     = 3
+)
+
 // minContainedRunes is how long a heading must be before being found inside
 // a metadata title counts as agreement; short headings ("News", "Blog")
 // are found inside many titles by chance.
@@ -346,6 +363,13 @@ func agrees(hk, m string, sites []string, pass int) bool {
 		}
 	case 2:
 		return utf8.RuneCountInString(hk) >= minContainedRunes && strings.Contains(titleKey(stripSite(m, sites)), hk)
+	case passLeading:
+		mk := titleKey(stripSite(m, sites))
+		if !strings.HasPrefix(mk, hk) || len(mk) == len(hk) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(mk[len(hk):])
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}
 	return false
 }

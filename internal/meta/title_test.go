@@ -68,3 +68,25 @@ func TestTitleBannerHeadingIsTrailingSegment(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleLeadingH1(t *testing.T) {
+	tests := []struct {
+		og       string
+		headings []heading
+		want     string
+	}{
+		// The category's name the metadata title goes on to describe.
+		{"Headlamps for Camping & Hiking | Example Shop", []heading{{"Headlamps", 1}}, "Headlamps"},
+		{"Jigsaws: Corded, Cordless & Kits", []heading{{"Jigsaws", 1}}, "Jigsaws"},
+		// Only the page's first <h1>; a later one is a section's.
+		{"Reviews of our pottery classes - Example Shop", []heading{{"Example Studio Pottery", 1}, {"Reviews", 1}}, "Reviews of our pottery classes"},
+		// A word that only begins the title's first word does not agree.
+		{"Headlampshades for Sale", []heading{{"Headlamps", 1}}, "Headlampshades for Sale"},
+	}
+	for _, tc := range tests {
+		p := &page{metas: map[string]string{"og:title": tc.og}, itemprops: map[string]string{}, headings: tc.headings}
+		if got := chooseTitle(p, ldInfo{}, []string{"Example Shop"}); got != tc.want {
+			t.Errorf("og:title %q: got %q, want %q", tc.og, got, tc.want)
+		}
+	}
+}
