@@ -227,7 +227,30 @@ func titleKey(s string) string {
 // metadata titles with the site's name removed; then the first <h1>.
 func chooseTitle(p *page, ld ldInfo, sites []string) string {
 	t, _ := chooseTitleStep(p, ld, sites)
-	return t
+	return latin1Mojibake(t)
+}
+
+// latin1Mojibake undoes UTF-8 text that was read as ISO-8859-1, the
+// usual wrong guess for a page whose <meta charset> and header disagree
+// ("Investorâ\u0080\u0099s" for "Investor’s"): when every character fits
+// in a byte, some are above ASCII and those bytes form valid UTF-8 of
+// fewer characters, the bytes were UTF-8.
+func latin1Mojibake(s string) string {
+	b := make([]byte, 0, len(s))
+	high := false
+	for _, r := range s {
+		if r > 0xff {
+			return s
+		}
+		if r >= 0x80 {
+			high = true
+		}
+		b = append(b, byte(r))
+	}
+	if !high || !utf8.Valid(b) || utf8.RuneCount(b) == utf8.RuneCountInString(s) {
+		return s
+	}
+	return string(b)
 }
 
 // titleStep says which rule chose a title, from the surest (a heading

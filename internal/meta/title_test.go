@@ -90,3 +90,20 @@ func TestTitleLeadingH1(t *testing.T) {
 		}
 	}
 }
+
+func TestLatin1Mojibake(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"A Gardener\u00e2\u0080\u0099s Guide", "A Gardener\u2019s Guide"},
+		{"Caf\u00c3\u00a9 Opening Hours", "Caf\u00e9 Opening Hours"},
+		// Real Latin-1 text is not valid UTF-8 as bytes.
+		{"Café Müller Reopens", "Café Müller Reopens"},
+		// Text beyond Latin-1 was decoded right.
+		{"Gardener’s Guide — Café", "Gardener’s Guide — Café"},
+		{"Plain ASCII", "Plain ASCII"},
+	}
+	for _, tc := range tests {
+		if got := latin1Mojibake(tc.in); got != tc.want {
+			t.Errorf("latin1Mojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
