@@ -71,6 +71,9 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	adLimit := max(adMinText, int(adMaxShare*float64(pageText)))
 	hiddenKeep := max(hiddenMinText, int(hiddenKeepShare*float64(pageText)))
 	overlayLimit := max(adMinText, int(overlayMaxShare*float64(pageText)))
+	// Read before the walk below removes the scripts that declare it.
+	product := !opts.KeepAll && isProductPage(doc)
+	reviewLimit := int(reviewMaxShare * float64(pageText))
 
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
@@ -143,6 +146,11 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 		}
 		if !opts.KeepAll && hints&hintPromo != 0 && !dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) {
 			r.Add(report.Element, "promo", n, "")
+			dom.Detach(n)
+			return false
+		}
+		if product && hints&hintReview != 0 && !dom.TextLenOver(n, reviewLimit) {
+			r.Add(report.Element, "product-reviews", n, "")
 			dom.Detach(n)
 			return false
 		}
@@ -335,12 +343,13 @@ const (
 	hintAd
 	hintPromo
 	hintDisclosure
+	hintReview
 )
 
 // classHints and dataHints match class and id words, and data-* attribute
 // name parts, against the tables, one bit per table in the order above.
 var (
-	classHints = dom.NewMatcher(consentWords, adWords, promoWords, disclosureWords)
+	classHints = dom.NewMatcher(consentWords, adWords, promoWords, disclosureWords, reviewWords)
 	dataHints  = dom.NewMatcher(nil, dataAdWords, dataPromoWords)
 )
 

@@ -1,0 +1,120 @@
+package clutter
+
+import (
+	"encoding/json"
+	"strings"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// productTypes are the schema.org types, and the Open Graph types, that
+// declare a page to be about one product for sale.
+var (
+	productTypes   = dom.Set("product", "productgroup", "individualproduct", "productmodel")
+	productOGTypes = dom.Set("product", "og:product", "product.item", "product.group")
+)
+
+// reviewWords name the customer-review block of a product page: what
+// buyers wrote about the product, not the product's own description, which
+// is the page's content. Only product pages lose it (see isProductPage): a
+// forum's or a discussion's replies are its content. The singular "review"
+// is left out, as it names a review article's own body, and so are
+// "testimonial(s)": measured on wcxb-dev, the quotes a shop shows beside a
+// product are as often kept by the truth as not.
+var reviewWords = dom.Set("reviews")
+
+// reviewMaxShare bounds a review block to this share of the page's text:
+// a block named so that holds most of the page is its wrapper.
+const reviewMaxShare = 0.5
+
+// isProductPage reports whether doc declares itself a product page: a
+// top-level JSON-LD item (or @graph member) of a product type, an Open
+// Graph og:type of a product, or a top-level microdata item of a product
+// type. Products that are only mentioned (a review's itemReviewed, an
+// offer inside an article) do not count.
+func isProductPage(doc *html.Node) bool {
+	found := false
+	dom.Elements(doc, func(n *html.Node) bool {
+		if found {
+			return false
+		}
+		switch {
+		case n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(dom.Attr(n, "type")), "application/ld+json"):
+			found = jsonLDProduct(dom.Text(n))
+			return false
+		case n.DataAtom == atom.Meta && strings.EqualFold(dom.Attr(n, "property"), "og:type"):
+			found = productOGTypes[strings.ToLower(strings.TrimSpace(dom.Attr(n, "content")))]
+			return false
+		case dom.HasAttr(n, "itemscope") && !dom.HasAttr(n, "itemprop"):
+			// A top-level microdata item: its type says what the page is
+			// about; items nested in it are parts of that.
+			found = schemaTypeIs(dom.Attr(n, "itemtype"), productTypes)
+		}
+		return true
+	})
+	return found
+}
+
+// jsonLDProduct reports whether the JSON-LD text holds a top-level item,
+// or an @graph member, of a product type. Text that is not JSON is not.
+func jsonLDProduct(text string) bool {
+	var v any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		return false
+	}
+	items, ok := v.([]any)
+	if !ok {
+		items = []any{v}
+	}
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		if ldTypeIs(obj["@type"]) {
+			return true
+		}
+		if graph, ok := obj["@graph"].([]any); ok {
+			for _, g := range graph {
+				if gobj, ok := g.(map[string]any); ok && ldTypeIs(gobj["@type"]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ldTypeIs reports a JSON-LD @type (a string or a list of them) naming a
+// product type.
+func ldTypeIs(t any) bool {
+	switch t := t.(type) {
+	case string:
+		return schemaTypeIs(t, productTypes)
+	case []any:
+		for _, x := range t {
+			if s, ok := x.(string); ok && schemaTypeIs(s, productTypes) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// schemaTypeIs reports whether a type name or URL ("Product",
+// "https://schema.org/Product", several separated by spaces) names one of
+// types.
+func schemaTypeIs(s string, types map[string]bool) bool {
+	for _, f := range strings.Fields(s) {
+		if i := strings.LastIndexAny(f, "/#:"); i >= 0 {
+			f = f[i+1:]
+		}
+		if types[strings.ToLower(f)] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,45 @@
+package clutter
+
+import (
+	"strings"
+	"testing"
+
+	"articleclean/internal/dom"
+	"articleclean/internal/parse"
+	"articleclean/internal/report"
+)
+
+func TestProductReviews(t *testing.T) {
+	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
+	reviews := `<section id="reviews"><h2>Customer reviews</h2><div class="review"><p>Lovely and warm, five stars from me.</p></div></section>`
+	productLD := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Blanket"}</script>`
+	for _, tc := range []struct {
+		name, head, body string
+		reviewsGo        bool
+	}{
+		{"JSON-LD product page", productLD, desc + reviews, true},
+		{"JSON-LD product in a graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["Product"]}]}</script>`, desc + reviews, true},
+		{"Open Graph product page", `<meta property="og:type" content="product">`, desc + reviews, true},
+		{"microdata product page", "", `<div itemscope itemtype="https://schema.org/Product">` + desc + reviews + `</div>`, true},
+		{"page that is not a product's", "", desc + reviews, false},
+		{"review article naming a product", `<script type="application/ld+json">{"@type":"Review","itemReviewed":{"@type":"Product","name":"Blanket"}}</script>`, desc + reviews, false},
+		{"product nested in an article's microdata", "", `<article itemscope itemtype="https://schema.org/Article"><div itemprop="about" itemscope itemtype="https://schema.org/Product">` + desc + `</div>` + reviews + `</article>`, false},
+		{"reviews holding most of the page", productLD, `<div class="reviews">` + desc + `<p>Lovely, five stars.</p></div>`, false},
+		{"broken JSON-LD", `<script type="application/ld+json">{"@type":"Product",</script>`, desc + reviews, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if !strings.Contains(text, "hand loom") {
+				t.Fatal("the description was removed")
+			}
+			if gone := !strings.Contains(text, "five stars"); gone != tc.reviewsGo {
+				t.Errorf("reviews removed = %v, want %v", gone, tc.reviewsGo)
+			}
+		})
+	}
+}
