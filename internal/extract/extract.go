@@ -115,10 +115,12 @@ func find(doc *html.Node, opts Options) *html.Node {
 	// posts, a service page's sections, an article interrupted by
 	// full-width figures) that no single candidate spans. That is trusted
 	// only where the page declares the container: without one, the whole
-	// body's extra prose is as often comments and teasers.
+	// body's extra prose is as often comments and teasers. A page of short
+	// sections, which holds little prose anywhere, is judged by its text
+	// instead (see sectioned).
 	bestProse := proseIn(best)
 	weak := bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && bestProse < articleProse
-	if !weak && !landmarkMayHoldMore(body, bestProse) {
+	if !weak && !landmarkMayHoldMore(body, bestUnits, bestProse) {
 		return best
 	}
 	// A copy too: the page stays whole for the notes the article refers
@@ -126,7 +128,7 @@ func find(doc *html.Node, opts Options) *html.Node {
 	art, declared := landmarkAttempt(dom.Clone(body), opts)
 	lp := proseIn(art)
 	more := declared && float64(lp) >= landmarkProseGrowth*float64(bestProse) && lp-bestProse >= landmarkProseUnits
-	if weak && unitsOf(art) > bestUnits || more {
+	if weak && unitsOf(art) > bestUnits || more || declared && sectioned(best, art, bestProse, pageUnits) {
 		best = art
 	}
 	return best
@@ -136,7 +138,7 @@ func find(doc *html.Node, opts Options) *html.Node {
 // text that its prose could outgrow the scored block's (see find): the
 // landmark attempt, which copies and re-tidies the page, is skipped when
 // even all of the largest landmark's text would not be enough.
-func landmarkMayHoldMore(body *html.Node, bestProse int) bool {
+func landmarkMayHoldMore(body *html.Node, bestUnits, bestProse int) bool {
 	largest := -1
 	dom.Elements(body, func(n *html.Node) bool {
 		if !isMainLandmark(n) {
@@ -145,7 +147,34 @@ func landmarkMayHoldMore(body *html.Node, bestProse int) bool {
 		largest = max(largest, unitsOf(n))
 		return false // a landmark inside it holds less
 	})
-	return largest >= 0 && float64(largest) >= landmarkProseGrowth*float64(bestProse) && largest-bestProse >= landmarkProseUnits
+	if largest < 0 {
+		return false
+	}
+	if bestProse < sectionedMaxProse && float64(largest) >= sectionedGrowth*float64(bestUnits) {
+		return true
+	}
+	return float64(largest) >= landmarkProseGrowth*float64(bestProse) && largest-bestProse >= landmarkProseUnits
+}
+
+// sectioned reports whether the landmark's article art is a page of many
+// short sections of which scoring took one: a service or landing page whose
+// headings, short paragraphs and feature lists no prose measure counts. It
+// holds much more text than the scored block best and at least half of the
+// page's, the text it adds is mostly not links (unlike the card grids and
+// link lists around a collection's description), and best is no long
+// article, whose surroundings are more often newsletter boxes and
+// testimonials. A landmark holding a small part of a page full of other
+// text is no surer a guide than the scoring.
+func sectioned(best, art *html.Node, bestProse, pageUnits int) bool {
+	if bestProse >= sectionedMaxProse {
+		return false
+	}
+	bs, as := measure(best)[best], measure(art)[art]
+	extra := as.units - bs.units
+	if extra <= 0 || float64(as.units) < sectionedGrowth*float64(bs.units) || float64(as.units) < sectionedPageShare*float64(pageUnits) {
+		return false
+	}
+	return float64(as.linkUnits-bs.linkUnits) < sectionedLinkDensity*float64(extra)
 }
 
 // proseIn sums the text of the blocks of art whose own text is long enough

@@ -39,3 +39,19 @@ func TestArticleTakesMainWhenProseIsSplit(t *testing.T) {
 	art := Article(load(t, "service-sections.html"), Options{Title: "Home cleaning"})
 	checkText(t, art, keep, []string{"registered in England"})
 }
+
+// A landing page's main landmark of short sections (features, steps,
+// prices) around one block of prose is returned whole: the prose block
+// wins the scoring, but the short sections, mostly not links, are as much
+// the page's content.
+func TestArticleTakesMainOfShortSections(t *testing.T) {
+	keep := []string{"HERO", "ABOUT-0", "ABOUT-2", "PRICES"}
+	for i := range 8 {
+		keep = append(keep, fmt.Sprintf("FEATURE-%d:", i))
+	}
+	for i := range 6 {
+		keep = append(keep, fmt.Sprintf("STEP-%d", i))
+	}
+	art := Article(load(t, "landing-sections.html"), Options{Title: "Print studio"})
+	checkText(t, art, keep, []string{"Inkwell Ltd"})
+}

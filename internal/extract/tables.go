@@ -121,6 +121,18 @@ const (
 	// least this much more.
 	landmarkProseGrowth = 1.5
 	landmarkProseUnits  = 1000
+	// sectionedGrowth, sectionedLinkDensity, sectionedMaxProse and
+	// sectionedPageShare: the main landmark also replaces a scored result
+	// with less prose than sectionedMaxProse when it holds sectionedGrowth
+	// times its text and sectionedPageShare of the page's, and the text it
+	// adds is less than sectionedLinkDensity links (see sectioned).
+	// Measured on wcxb-dev: service, collection and product pages gain;
+	// more growth or prose lets articles take in their newsletter and
+	// testimonial blocks, a lower share takes marketing pages' footnotes.
+	sectionedGrowth      = 1.3
+	sectionedLinkDensity = 0.2
+	sectionedMaxProse    = 4000
+	sectionedPageShare   = 0.5
 	// repeatLevels is how far above the top candidate a repeated
 	// container (a post, a page-builder row) is looked for.
 	repeatLevels = 3
