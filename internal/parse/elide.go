@@ -55,7 +55,8 @@ var verbatimTags = map[string]bool{
 }
 
 // ElideRawText returns s with the bodies of script (except JSON-LD) and
-// style elements removed; the tags themselves stay. It returns s itself
+// style elements, and the content of top-level <svg> elements, removed; the
+// tags themselves stay. It returns s itself
 // when there is nothing to remove.
 func ElideRawText(s string) string {
 	// The bodies to drop, as [start, end) pairs, so the result is built

@@ -8,9 +8,9 @@
 // the only static copy of the content or of a lazy image, and the later
 // stages can judge and clean it like any other markup.
 //
-// Before parsing, the bodies of scripts (except JSON-LD) and style sheets
-// are dropped by a byte scan (ElideRawText): nothing downstream reads them,
-// and they are often half of a page's bytes.
+// Before parsing, the bodies of scripts (except JSON-LD) and style sheets,
+// and the content of inline SVG, are dropped by a byte scan (ElideRawText):
+// nothing downstream reads them, and they are often half of a page's bytes.
 //
 // The other thing it adds is a bound on nesting: golang.org/x/net/html refuses
 // documents whose open-element stack exceeds 512 entries, and a hostile or
@@ -33,7 +33,8 @@ import (
 var flattenDepths = []int{256, 48}
 
 // Document parses s into a document tree, without the bodies of scripts
-// other than JSON-LD and of style sheets.
+// other than JSON-LD and of style sheets, and without the content of
+// top-level <svg> elements.
 func Document(s string) (*html.Node, error) {
 	s = ElideRawText(s)
 	doc, err := parseHTML(s)
