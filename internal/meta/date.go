@@ -59,6 +59,35 @@ var isoLayouts = []string{
 	time.RubyDate,
 }
 
+// numericLayouts is how many of isoLayouts, at their start, begin with the
+// year; the rest begin with a weekday's name.
+const numericLayouts = 13
+
+// weekdayPrefixes are the abbreviated English weekday names the RFC
+// layouts (time.RFC1123 and the others) begin with; time.Parse matches
+// them ignoring case.
+var weekdayPrefixes = [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+// byteAt is s[i], or 0 past the end of s.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+func startsWithWeekday(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for _, d := range weekdayPrefixes {
+		if strings.EqualFold(s[:3], d) {
+			return true
+		}
+	}
+	return false
+}
+
 // Plausible bounds for an article's date; anything outside is a parse of
 // something that is not a date (a price, a phone number, an ID).
 const (
@@ -105,6 +134,18 @@ func parseUnix(s string) (stamp, bool) {
 }
 
 func parseLayouts(s string) (stamp, bool) {
+	// Every layout begins with a four-digit year and a dash or with a
+	// weekday's name, so other text fails them all; asking time.Parse
+	// anyway costs an error value per layout.
+	numeric := len(s) >= 5 && allDigits(s[:4]) && s[4] == '-'
+	layouts := isoLayouts[:numericLayouts]
+	switch {
+	case numeric:
+	case startsWithWeekday(s):
+		layouts = isoLayouts[numericLayouts:]
+	default:
+		return stamp{}, false
+	}
 	// Go insists on an upper-case T and Z; pages do not.
 	if len(s) > 10 && (s[10] == 't') {
 		s = s[:10] + "T" + s[11:]
@@ -112,7 +153,13 @@ func parseLayouts(s string) (stamp, bool) {
 	if strings.HasSuffix(s, "z") {
 		s = s[:len(s)-1] + "Z"
 	}
-	for _, layout := range isoLayouts {
+	for _, layout := range layouts {
+		if numeric && byteAt(layout, 10) != byteAt(s, 10) {
+			// The date part is ten bytes wide in every numeric layout
+			// and input; what follows (a T, a space or the end) picks
+			// the layouts that can match.
+			continue
+		}
 		t, err := time.Parse(layout, s)
 		if err != nil || t.Year() < minYear || t.Year() > maxYear {
 			continue

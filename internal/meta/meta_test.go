@@ -120,6 +120,21 @@ func TestReadNil(t *testing.T) {
 	}
 }
 
+// TestLayoutGroups checks the shape parseLayouts relies on to skip layouts
+// that cannot match: a numeric group with a ten-byte date part, then a
+// group that begins with a weekday.
+func TestLayoutGroups(t *testing.T) {
+	for i, l := range isoLayouts {
+		if i < numericLayouts {
+			if !strings.HasPrefix(l, "2006-01-02") || len(l) > 10 && l[10] != 'T' && l[10] != ' ' {
+				t.Errorf("numeric layout %q does not begin with a ten-byte date and a T or space", l)
+			}
+		} else if !startsWithWeekday(l) {
+			t.Errorf("layout %q after the numeric ones does not begin with a weekday", l)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in    string
@@ -150,6 +165,13 @@ func TestParseDate(t *testing.T) {
 		{"2 de março de 2023 às 10h", dayFirst, "2023-03-02T00:00:00Z"},
 		{"2 марта 2023 года", dayFirst, "2023-03-02T00:00:00Z"},
 		{"Updated 10:00 GMT+8, 2023-03-02", dayFirst, "2023-03-02T00:00:00Z"},
+		{"2015-07-24", dayFirst, "2015-07-24T00:00:00Z"},
+		{"2015-07-24 05:36", dayFirst, "2015-07-24T05:36:00Z"},
+		{"2015-07-24t05:36:09z", dayFirst, "2015-07-24T05:36:09Z"},
+		{"2015-07-24 05:36:09 -0700 MST", dayFirst, "2015-07-24T05:36:09-07:00"},
+		{"Friday, 24-Jul-15 05:36:09 GMT", dayFirst, "2015-07-24T05:36:09Z"},
+		{"Fri Jul 24 05:36:09 2015", dayFirst, "2015-07-24T05:36:09Z"},
+		{"FRI, 24 Jul 2015 05:36 +0200", dayFirst, "2015-07-24T05:36:00+02:00"},
 		{"31/02/2023", dayFirst, ""},
 		{"Call 555-1234", dayFirst, ""},
 		{"1/2/3", dayFirst, ""},
