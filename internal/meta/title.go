@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"unicode"
@@ -121,21 +122,28 @@ func hasCJK(s string) bool {
 // known site name or the site's host name, ignoring case, spaces and
 // punctuation, or one contains the other.
 func isSiteName(seg string, sites []string) bool {
-	k := squash(seg)
-	if k == "" {
+	// The squashed forms are only compared, so they are built in buffers
+	// on the stack: this runs for every title segment and heading.
+	var kb, sb [squashBuf]byte
+	k := appendSquash(kb[:0], seg)
+	if len(k) == 0 {
 		return false
 	}
 	for _, s := range sites {
-		ks := squash(s)
-		if ks == "" {
+		ks := appendSquash(sb[:0], s)
+		if len(ks) == 0 {
 			continue
 		}
-		if k == ks || (len(ks) >= 4 && strings.Contains(k, ks) && len(k) <= 2*len(ks)) || (len(k) >= 4 && strings.Contains(ks, k)) {
+		if bytes.Equal(k, ks) || (len(ks) >= 4 && bytes.Contains(k, ks) && len(k) <= 2*len(ks)) || (len(k) >= 4 && bytes.Contains(ks, k)) {
 			return true
 		}
 	}
 	return false
 }
+
+// squashBuf is the size of the buffers isSiteName squashes into without
+// allocating; site names and title segments are mostly shorter.
+const squashBuf = 128
 
 // inSiteName reports whether every word of a heading of several words is
 // a word of one of the site's names ("Example News" in a site called
@@ -161,15 +169,14 @@ func inSiteName(h string, sites []string) bool {
 	return false
 }
 
-// squash keeps only the letters and digits of s, lower-cased.
-func squash(s string) string {
-	var b strings.Builder
+// appendSquash appends the letters and digits of s, lower-cased, to dst.
+func appendSquash(dst []byte, s string) []byte {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // hostNames returns the names a host goes by in titles: "www.example.co.uk"
@@ -196,6 +203,7 @@ func hostNames(raw string) []string {
 // styles and trailing punctuation do not matter.
 func titleKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // lower-casing keeps the length of almost all text
 	space := false
 	for _, r := range s {
 		switch r {
@@ -274,32 +282,48 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 			metas = append(metas, m)
 		}
 	}
+	hks := make([]string, len(p.headings))
+	for i, h := range p.headings {
+		hks[i] = titleKey(h.text)
+	}
 	// A copy: the caller's names serve the byline too.
-	sites = append(sites[:len(sites):len(sites)], trailingSegmentHeadings(p.headings, metas, sites)...)
+	sites = append(sites[:len(sites):len(sites)], trailingSegmentHeadings(p.headings, hks, metas, sites)...)
+	// The passes below compare every heading with every metadata title,
+	// so each title's forms are made once.
+	mts := make([]metaTitle, len(metas))
+	for i, m := range metas {
+		sm := stripSite(m, sites)
+		mts[i] = metaTitle{stripped: sm, key: titleKey(m), strippedKey: titleKey(sm)}
+	}
+	for i, h := range p.headings {
+		if hks[i] != "" && isSiteName(h.text, sites) {
+			hks[i] = "" // the logo's heading
+		}
+	}
 	// Exact agreement first, then a heading that is a whole segment of a
 	// metadata title, then one contained in it.
 	for pass := 0; pass < agreementPasses; pass++ {
 		firstH1 := true
-		for _, h := range p.headings {
+		for i, h := range p.headings {
 			leading := h.level == 1 && firstH1
 			if h.level == 1 {
 				firstH1 = false
 			}
-			hk := titleKey(h.text)
-			if hk == "" || isSiteName(h.text, sites) {
-				continue // the logo's heading
+			hk := hks[i]
+			if hk == "" {
+				continue
 			}
 			if pass == passLeading && !leading {
 				continue
 			}
-			for _, m := range metas {
-				if agrees(hk, m, sites, pass) {
-					return visibleForm(stripSite(h.text, sites), stripSite(m, sites)), stepAgreed
+			for _, m := range mts {
+				if agrees(hk, m, pass) {
+					return visibleForm(stripSite(h.text, sites), m.stripped), stepAgreed
 				}
 			}
 		}
 	}
-	if t, ok := labelledHeading(p.headings, metas, sites); ok {
+	if t, ok := labelledHeading(hks, mts); ok {
 		return t, stepAgreed
 	}
 	// On an article page the visible headline is the first <h1>, even
@@ -367,12 +391,20 @@ const (
 // are found inside many titles by chance.
 const minContainedRunes = 12
 
-func agrees(hk, m string, sites []string, pass int) bool {
+// metaTitle is a metadata title in the forms the headings are compared
+// with.
+type metaTitle struct {
+	stripped    string // without the site's name (stripSite)
+	key         string // titleKey of the title
+	strippedKey string // titleKey of stripped
+}
+
+func agrees(hk string, mt metaTitle, pass int) bool {
 	switch pass {
 	case 0:
-		return hk == titleKey(m) || hk == titleKey(stripSite(m, sites))
+		return hk == mt.key || hk == mt.strippedKey
 	case 1:
-		m = stripSite(m, sites)
+		m := mt.stripped
 		segs := splitTitle(m)
 		for i := range segs {
 			for j := i; j < len(segs); j++ {
@@ -385,9 +417,9 @@ func agrees(hk, m string, sites []string, pass int) bool {
 			}
 		}
 	case 2:
-		return utf8.RuneCountInString(hk) >= minContainedRunes && strings.Contains(titleKey(stripSite(m, sites)), hk)
+		return utf8.RuneCountInString(hk) >= minContainedRunes && strings.Contains(mt.strippedKey, hk)
 	case passLeading:
-		mk := titleKey(stripSite(m, sites))
+		mk := mt.strippedKey
 		if !strings.HasPrefix(mk, hk) || len(mk) == len(hk) {
 			return false
 		}
@@ -452,16 +484,15 @@ const maxLabelWords = 3
 // labelledHeading finds a heading that is a metadata title with a short
 // label before it ("Blog: Headline", "Tips Headline", "Dec 18 2025
 // Headline"): a category, a forum tag or a date the page shows in the
-// same element. The metadata title is the headline without it.
-func labelledHeading(hs []heading, metas []string, sites []string) (string, bool) {
-	for _, h := range hs {
-		hk := titleKey(h.text)
-		if hk == "" || isSiteName(h.text, sites) {
+// same element. The metadata title is the headline without it. hks are
+// the headings' titleKeys, "" for those to pass over.
+func labelledHeading(hks []string, mts []metaTitle) (string, bool) {
+	for _, hk := range hks {
+		if hk == "" {
 			continue
 		}
-		for _, m := range metas {
-			sm := stripSite(m, sites)
-			mk := titleKey(sm)
+		for _, m := range mts {
+			sm, mk := m.stripped, m.strippedKey
 			if utf8.RuneCountInString(mk) < minContainedRunes || len(mk) >= len(hk) || !strings.HasSuffix(hk, mk) {
 				continue
 			}
@@ -495,22 +526,40 @@ func isLabel(s string) bool {
 // last segment of a metadata title whose first segment is not the site's
 // known name ("Chapter Title - Book Name" with the book's name as the
 // page's banner heading): the name of the site or the publication, even
-// though the page never says so in its metadata.
-func trailingSegmentHeadings(hs []heading, metas []string, sites []string) []string {
+// though the page never says so in its metadata. hks are the headings'
+// titleKeys.
+func trailingSegmentHeadings(hs []heading, hks []string, metas []string, sites []string) []string {
+	// Each title's segments, as keys, and whether the first names the
+	// site, made once rather than for every heading.
+	type titleSegs struct {
+		keys        []string
+		firstIsSite bool
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	var split []titleSegs
+	for _, m := range metas {
+		segs := splitTitle(m)
+		if len(segs) < 2 {
+			continue
+		}
+		ts := titleSegs{keys: make([]string, len(segs)), firstIsSite: isSiteName(segs[0].text(m), sites)}
+		for i, sg := range segs {
+			ts.keys[i] = titleKey(sg.text(m))
+		}
+		split = append(split, ts)
+	}
 	var out []string
-	for _, h := range hs {
-		hk := titleKey(h.text)
+	for j, h := range hs {
+		hk := hks[j]
 		last, inner := false, false
-		for _, m := range metas {
-			segs := splitTitle(m)
-			if len(segs) < 2 {
-				continue
-			}
-			for i, sg := range segs {
-				if titleKey(sg.text(m)) != hk {
+		for _, ts := range split {
+			for i, k := range ts.keys {
+				if k != hk {
 					continue
 				}
-				if i == len(segs)-1 && !isSiteName(segs[0].text(m), sites) {
+				if i == len(ts.keys)-1 && !ts.firstIsSite {
 					last = true
 				} else {
 					inner = true

@@ -107,3 +107,15 @@ func TestLatin1Mojibake(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSiteNameAllocates checks that matching a title segment against the
+// site's names builds no strings: it runs for every segment and heading.
+func TestIsSiteNameAllocates(t *testing.T) {
+	sites := []string{"Example News", "example.com", "example"}
+	if !isSiteName("EXAMPLE-News", sites) || isSiteName("A Headline", sites) {
+		t.Fatal("isSiteName gives the wrong answer")
+	}
+	if n := testing.AllocsPerRun(100, func() { isSiteName("A Headline About Things", sites) }); n != 0 {
+		t.Errorf("isSiteName allocates %v times per call, want 0", n)
+	}
+}
