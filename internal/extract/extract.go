@@ -231,6 +231,7 @@ func bodyFromStructuredData(text string) *html.Node {
 // with furniture stripped, or nil.
 func landmarkAttempt(body *html.Node, opts Options) (art *html.Node, declared bool) {
 	stripUnlikely(body)
+	removePostFurniture(body)
 	st := measure(body)
 	root := landmark(body, st)
 	art = newDiv()
@@ -265,6 +266,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	} else {
 		stripDeclaredFurniture(body)
 	}
+	removePostFurniture(body)
 	st := measure(body)
 	score(body, st, f)
 	top := pickTop(body, st)
@@ -341,6 +343,28 @@ func stripDeclaredFurniture(body *html.Node) {
 		}
 		return !dom.IsElement(n, atom.Table, atom.Pre, atom.Code)
 	})
+}
+
+// removePostFurniture removes the blocks a discussion repeats around each
+// post (signatures, vote counters, poster statistics). It runs before
+// scoring, in every attempt, so that the block is chosen by the text that
+// will be kept. Only short blocks go, so a container of posts whose class
+// happens to hold such a word stays.
+func removePostFurniture(body *html.Node) {
+	var found []*html.Node
+	dom.Elements(body, func(n *html.Node) bool {
+		if n == body {
+			return true
+		}
+		if postFurniture.Match(dom.Attr(n, "class")) != 0 && unitsOf(n) <= postFurnitureMaxUnits {
+			found = append(found, n)
+			return false
+		}
+		return !dom.IsElement(n, atom.Pre, atom.Code)
+	})
+	for _, n := range found {
+		dom.Detach(n)
+	}
 }
 
 // mainLandmarks returns the page's <main> and role=main elements that hold

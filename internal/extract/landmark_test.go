@@ -55,3 +55,12 @@ func TestArticleTakesMainOfShortSections(t *testing.T) {
 	art := Article(load(t, "landing-sections.html"), Options{Title: "Print studio"})
 	checkText(t, art, keep, []string{"Inkwell Ltd"})
 }
+
+// A thread keeps its posts but not what the forum repeats around each:
+// the signature under it and the poster's statistics beside it.
+func TestArticleDropsPostFurniture(t *testing.T) {
+	art := Article(load(t, "forum-thread.html"), Options{Title: "Which tent for a windy ridge?"})
+	checkText(t, art,
+		[]string{"POST-ONE", "POST-TWO", "POST-THREE"},
+		[]string{"SIG-ONE", "SIG-TWO", "SIG-THREE", "Posts: 9179", "Reaction score"})
+}

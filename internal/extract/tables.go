@@ -155,3 +155,23 @@ const (
 	// its score is at least this share of the top score.
 	siblingShare = 0.2
 )
+
+// postFurnitureWords name what a forum or Q&A engine repeats around every
+// post besides the post itself: the poster's signature (a motto or a gear
+// list), the statistics beside the name (posts, join date, reaction
+// score), the bar of who liked it, the staff banner, the vote counter.
+// Matched against class names only, whole or as parts (see
+// dom.AppendWords); an id like "digital-signature-row" names a product
+// feature. Besides "signature" (every engine's word), these are the class
+// names of the engines most threads run on (phpBB's postprofile,
+// XenForo's message-userExtras, reactionsBar and userBanner, the Stack
+// Exchange votecell). Measured on wcxb-dev: a user's title ("Gold
+// Member") is left out, as some truths keep it; "vote" alone names a
+// listing's entries.
+var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras", "reactionsbar", "userbanner", "votecell")
+
+var postFurniture = dom.NewMatcher(postFurnitureWords)
+
+// postFurnitureMaxUnits bounds a furniture block: one named so that holds
+// more is the thread's wrapper.
+const postFurnitureMaxUnits = 400
