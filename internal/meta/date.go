@@ -178,13 +178,31 @@ type token struct {
 
 // cjkUnits maps the characters that follow the parts of a CJK date or time
 // to a letter: year, month, day, hour, minute, second.
-var cjkUnits = map[rune]byte{
-	'年': 'Y', '월': 'M', '月': 'M', '日': 'D', '号': 'D', '號': 'D', '일': 'D', '년': 'Y',
-	'时': 'h', '時': 'h', '시': 'h', '点': 'h', '點': 'h', '分': 'm', '분': 'm', '秒': 's', '초': 's',
+var cjkUnits = map[rune]string{
+	'年': "Y", '월': "M", '月': "M", '日': "D", '号': "D", '號': "D", '일': "D", '년': "Y",
+	'时': "h", '時': "h", '시': "h", '点': "h", '點': "h", '分': "m", '분': "m", '秒': "s", '초': "s",
 }
 
-func tokenize(s string) []token {
-	var toks []token
+// minCJKUnit is the lowest key of cjkUnits: every character below it is
+// answered without a map lookup, which tokenize would do on every one.
+var minCJKUnit = func() rune {
+	lowest := utf8.MaxRune
+	for r := range cjkUnits {
+		lowest = min(lowest, r)
+	}
+	return lowest
+}()
+
+func cjkUnit(r rune) string {
+	if r < minCJKUnit {
+		return ""
+	}
+	return cjkUnits[r]
+}
+
+// tokenize appends the tokens of s to toks. Numbers and separators are
+// slices of s, so a date costs no copies.
+func tokenize(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r >= '０' && r <= '９' {
@@ -192,20 +210,20 @@ func tokenize(s string) []token {
 		}
 		switch {
 		case r >= '0' && r <= '9':
-			j := i
-			var b strings.Builder
+			j, fullWidth := i, false
 			for j < len(s) {
 				d, sz := utf8.DecodeRuneInString(s[j:])
 				if d >= '０' && d <= '９' {
-					d = '0' + (d - '０')
-				}
-				if d < '0' || d > '9' {
+					fullWidth = true
+				} else if d < '0' || d > '9' {
 					break
 				}
-				b.WriteRune(d)
 				j += sz
 			}
-			digits := b.String()
+			digits := s[i:j]
+			if fullWidth {
+				digits = asciiDigits(digits)
+			}
 			n := 0
 			if len(digits) <= 9 {
 				n, _ = strconv.Atoi(digits)
@@ -215,13 +233,13 @@ func tokenize(s string) []token {
 			toks = append(toks, token{kind: 'n', text: digits, n: n})
 			i = j
 			continue
-		case cjkUnits[r] != 0:
-			toks = append(toks, token{kind: 'c', text: string(cjkUnits[r])})
+		case cjkUnit(r) != "":
+			toks = append(toks, token{kind: 'c', text: cjkUnit(r)})
 		case unicode.IsLetter(r):
 			j := i
 			for j < len(s) {
 				l, sz := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(l) || cjkUnits[l] != 0 {
+				if !unicode.IsLetter(l) || cjkUnit(l) != "" {
 					break
 				}
 				j += sz
@@ -236,10 +254,14 @@ func tokenize(s string) []token {
 				toks = append(toks, token{kind: 's', text: " "})
 			}
 		default:
+			sep := s[i : i+size]
+			if r == utf8.RuneError && size == 1 {
+				sep = string(r) // an invalid byte reads as U+FFFD
+			}
 			if len(toks) > 0 && toks[len(toks)-1].kind == 's' && toks[len(toks)-1].text == " " {
-				toks[len(toks)-1].text = string(r)
+				toks[len(toks)-1].text = sep
 			} else {
-				toks = append(toks, token{kind: 's', text: string(r)})
+				toks = append(toks, token{kind: 's', text: sep})
 			}
 		}
 		i += size
@@ -247,10 +269,24 @@ func tokenize(s string) []token {
 	return toks
 }
 
+// asciiDigits returns a run of ASCII and full-width digits in ASCII.
+func asciiDigits(s string) string {
+	var b strings.Builder
+	for _, d := range s {
+		if d >= '０' && d <= '９' {
+			d = '0' + (d - '０')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}
+
 // parseLoose finds the first complete date (year, month and day) in s, and
 // a time of day after it.
 func parseLoose(s string, order dayOrder) (stamp, bool) {
-	toks := tokenize(s)
+	// Dates are short: their tokens fit in a buffer on the stack.
+	var buf [32]token
+	toks := tokenize(buf[:0], s)
 	for i := range toks {
 		y, m, d, end, ok := dateAt(toks, i, order)
 		if !ok {
@@ -464,7 +500,7 @@ func zoneAt(toks []token, i int) *time.Location {
 		if !ok {
 			return time.UTC
 		}
-		offset, named = o, strings.ToUpper(toks[i].text)
+		offset, named = o, toks[i].text
 		i++
 	}
 	if i < len(toks) && toks[i].kind == 's' && (toks[i].text == "+" || toks[i].text == "-") && at(toks, i+1, 'n', "") {
@@ -490,7 +526,7 @@ func zoneAt(toks []token, i int) *time.Location {
 	if offset == 0 {
 		return time.UTC
 	}
-	return time.FixedZone(named, offset)
+	return time.FixedZone(strings.ToUpper(named), offset)
 }
 
 // sameDay reports whether a and b fall on the same calendar day, each read

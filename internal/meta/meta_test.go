@@ -373,3 +373,15 @@ func TestInnerName(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDateAllocates checks that reading a written-out date copies
+// nothing: every short text of a page's header is tried as one.
+func TestParseDateAllocates(t *testing.T) {
+	const s = "posted 2 march 2023, 10:04 utc"
+	if _, ok := parseDate(s, dayFirst); !ok {
+		t.Fatalf("parseDate(%q) found no date", s)
+	}
+	if n := testing.AllocsPerRun(100, func() { parseDate(s, dayFirst) }); n != 0 {
+		t.Errorf("parseDate(%q) allocates %v times, want 0", s, n)
+	}
+}
