@@ -285,7 +285,7 @@ func (p *page) meta(n *html.Node) {
 	}
 	p.rdMeta(dom.Attr(n, "property"), dom.Attr(n, "name"), content)
 	for _, attr := range [...]string{"property", "name", "itemprop", "http-equiv"} {
-		for _, key := range strings.Fields(dom.Attr(n, attr)) {
+		for key := range strings.FieldsSeq(dom.Attr(n, attr)) {
 			key = metaKey(key)
 			if _, seen := p.metas[key]; !seen {
 				p.metas[key] = content
@@ -303,7 +303,7 @@ func (p *page) link(n *html.Node) {
 	if href == "" {
 		return
 	}
-	for _, rel := range strings.Fields(strings.ToLower(dom.Attr(n, "rel"))) {
+	for rel := range strings.FieldsSeq(strings.ToLower(dom.Attr(n, "rel"))) {
 		if rel == "canonical" && p.canonical == "" {
 			p.canonical = href
 		}
@@ -509,7 +509,7 @@ func isHeadingTag(a atom.Atom) bool {
 }
 
 func (p *page) itemprop(n *html.Node, ip string) {
-	for _, key := range strings.Fields(strings.ToLower(ip)) {
+	for key := range strings.FieldsSeq(strings.ToLower(ip)) {
 		if _, seen := p.itemprops[key]; seen {
 			continue
 		}

@@ -54,7 +54,7 @@ func (p *page) rdMeta(property, name, content string) {
 
 // rdPropertyKey returns the first "prefix:name" in a property attribute.
 func rdPropertyKey(attr string) string {
-	for _, f := range strings.Fields(strings.ToLower(attr)) {
+	for f := range strings.FieldsSeq(strings.ToLower(attr)) {
 		pre, name, ok := strings.Cut(f, ":")
 		if ok && contains(rdPropertyPrefixes, pre) && contains(rdPropertyNames, name) {
 			return f
@@ -66,7 +66,11 @@ func rdPropertyKey(attr string) string {
 // rdNameKey returns the key of a name attribute, which is a bare name or a
 // prefix and a name joined by ".", ":" or "-".
 func rdNameKey(attr string) string {
-	k := strings.ToLower(strings.Join(strings.Fields(attr), ""))
+	k := attr
+	if strings.ContainsFunc(attr, unicode.IsSpace) { // as strings.Fields splits
+		k = strings.Join(strings.Fields(attr), "")
+	}
+	k = strings.ToLower(k)
 	if contains(rdNameNames, k) {
 		return k
 	}

@@ -33,6 +33,8 @@ func TestRdKeys(t *testing.T) {
 		{"", "description", "description"},
 		{"", "keywords", ""},
 		{"", "og:titles", ""},
+		{"", " DC.Title ", "dc:title"},
+		{"", "dc . title", "dc:title"},
 	} {
 		p := &page{rd: map[string]string{}}
 		p.rdMeta(tc.property, tc.name, "v")
@@ -43,6 +45,17 @@ func TestRdKeys(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("rdMeta(%q, %q) key = %q, want %q", tc.property, tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestRdKeysAllocate checks that reading a <meta>'s key in the usual
+// lower-case form copies nothing; every <meta> of a page is read.
+func TestRdKeysAllocate(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() {
+		rdPropertyKey("og:title article:author")
+		rdNameKey("description")
+	}); n != 0 {
+		t.Errorf("reading keys allocates %v times, want 0", n)
 	}
 }
 
