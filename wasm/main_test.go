@@ -4,8 +4,11 @@ package main
 
 import (
 	"errors"
+	"strings"
 	"syscall/js"
 	"testing"
+
+	"articleclean/internal/article"
 )
 
 // TestCallRecoversPanics: a panic inside a call becomes an {ok:false}
@@ -57,5 +60,38 @@ func TestCleanArguments(t *testing.T) {
 	}
 	if _, err := clean([]js.Value{js.ValueOf("<p>x</p>"), js.ValueOf(map[string]any{"images": "none"})}); !errors.As(err, new(errType)) {
 		t.Errorf("images: 'none' gave %v, want a TypeError", err)
+	}
+}
+
+// TestWarmUpPageReachesEveryStage: the warm-up page must keep exercising
+// what warmUp's comment promises, or the first real call compiles it.
+func TestWarmUpPageReachesEveryStage(t *testing.T) {
+	res, err := article.CleanString(warmUpPage, warmUpOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		what string
+		ok   bool
+	}{
+		{"metadata: title", res.Title == "Warm-up article"},
+		{"metadata: byline", res.Byline == "Ann Author"},
+		{"metadata: date", res.PublishedTime != ""},
+		{"metadata: site name", res.SiteName == "Example"},
+		{"clutter: furniture removed", !strings.Contains(res.Content, "Home")},
+		{"clutter: ad removed", res.Removed.Ads > 0},
+		{"media: lazy image resolved", strings.Contains(res.Content, "https://example.org/img/a.jpg")},
+		{"media: embed made a link", strings.Contains(res.Content, "youtube.com/watch?v=abcdefghijk")},
+		{"extract: table kept", strings.Contains(res.Content, "<table>")},
+		{"extract: code language kept", strings.Contains(res.Content, "language-go")},
+		{"notes: footnote list", strings.Contains(res.Content, `id="ac-fn-1"`)},
+		{"sanitize: tracking parameter removed", res.Removed.Params > 0 && !strings.Contains(res.Content, "utm_source")},
+		{"sanitize: pixel removed", res.Removed.Trackers > 0},
+		{"render: markdown", strings.Contains(res.Markdown, "## A section")},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("warm-up page no longer reaches %s", c.what)
+		}
 	}
 }
