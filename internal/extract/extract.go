@@ -634,7 +634,7 @@ func gather(top, body *html.Node, st stats) *html.Node {
 		switch {
 		case ss.scored && ss.score+bonus >= threshold:
 			keep = append(keep, s)
-		case topClass != "" && sameSignature(s, top) && st.linkDensity(s) < maxListLinkDensity && ss.units > 0:
+		case hasSignature(top) && sameSignature(s, top) && st.linkDensity(s) < maxListLinkDensity && ss.units > 0:
 			// Page builders and forums repeat one container per section
 			// or post; the top one's twins are part of the same content.
 			keep = append(keep, s)
@@ -744,7 +744,36 @@ func hasProseOutside(p, inner *html.Node, st stats) bool {
 // sameSignature reports whether a and b have the same tag and the same
 // class tokens, ignoring tokens with digits (post-123, item-4).
 func sameSignature(a, b *html.Node) bool {
-	return a.DataAtom == b.DataAtom && a.Data == b.Data && classSignature(a) == classSignature(b)
+	if a.DataAtom != b.DataAtom || a.Data != b.Data {
+		return false
+	}
+	ca, cb := classSignature(a), classSignature(b)
+	if ca != "" || cb != "" {
+		return ca == cb
+	}
+	ia := numberedID(a)
+	return ia != "" && ia == numberedID(b)
+}
+
+// hasSignature reports whether n has a signature twins can share: a class,
+// or an id numbered like a post's.
+func hasSignature(n *html.Node) bool {
+	return classSignature(n) != "" || numberedID(n) != ""
+}
+
+// numberedID returns n's id with its digits dropped when it has digits
+// ("post-4812" and "post-4813" are twins), or "".
+func numberedID(n *html.Node) string {
+	id := dom.Attr(n, "id")
+	if !strings.ContainsAny(id, "0123456789") {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, id) + "#"
 }
 
 func classSignature(n *html.Node) string {
@@ -759,23 +788,72 @@ func classSignature(n *html.Node) string {
 	return strings.Join(kept, " ")
 }
 
-// repeatedAncestor climbs from top to the nearest ancestor (at most
-// repeatLevels up) that has a twin sibling with text: the post of a thread
-// or the section of a page builder, whose twins hold the rest.
+// repeatedAncestor climbs from top to the container of one post of a
+// thread or one section of a page builder, whose twin siblings hold the
+// rest. A post marked as one is looked for first, up to postLevels: a
+// microdata item of a postTypes type, or an element whose id is numbered
+// like its twin's (post-4812, post-4813). Forum engines nest a post's text
+// deep in cells for the poster's card and the post's toolbar, and those
+// cells have twins of their own. Otherwise the nearest ancestor, at most
+// repeatLevels up, with a twin of the same tag and classes is taken.
 func repeatedAncestor(top, body *html.Node, st stats) *html.Node {
+	if n := twinAncestor(top, body, st, postLevels, func(n, s *html.Node) bool {
+		return isPostItem(n) || isPostItem(s) || numberedID(n) != "" && numberedID(n) == numberedID(s)
+	}); n != nil {
+		return n
+	}
+	if n := twinAncestor(top, body, st, repeatLevels, func(n, s *html.Node) bool { return true }); n != nil {
+		return n
+	}
+	return top
+}
+
+// twinAncestor returns the nearest of top and its ancestors, at most
+// levels up, that has a twin sibling accept takes, or nil.
+func twinAncestor(top, body *html.Node, st stats, levels int, accept func(n, twin *html.Node) bool) *html.Node {
 	n := top
-	for level := 0; level <= repeatLevels && n != nil && n != body && n.Parent != nil; level++ {
-		if classSignature(n) != "" {
-			for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-				if s != n && s.Type == html.ElementNode && sameSignature(s, n) &&
-					st.units(s) >= minParagraph && st.linkDensity(s) < maxListLinkDensity {
-					return n
-				}
-			}
+	for level := 0; level <= levels && n != nil && n != body && n.Parent != nil; level++ {
+		if hasTwin(n, st, accept) {
+			return n
 		}
 		n = n.Parent
 	}
-	return top
+	return nil
+}
+
+// hasTwin reports whether n has a sibling of its signature, with text and
+// not mostly links, that accept takes.
+func hasTwin(n *html.Node, st stats, accept func(n, twin *html.Node) bool) bool {
+	if !hasSignature(n) {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && sameSignature(s, n) &&
+			st.units(s) >= minParagraph && st.linkDensity(s) < maxListLinkDensity && accept(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPostItem reports whether n is a microdata item of a post type.
+func isPostItem(n *html.Node) bool {
+	return dom.HasAttr(n, "itemscope") && schemaTypeIs(dom.Attr(n, "itemtype"), postTypes)
+}
+
+// schemaTypeIs reports whether an itemtype ("Comment",
+// "https://schema.org/Comment", several separated by spaces) names one of
+// types.
+func schemaTypeIs(s string, types map[string]bool) bool {
+	for _, f := range strings.Fields(s) {
+		if i := strings.LastIndexAny(f, "/#:"); i >= 0 {
+			f = f[i+1:]
+		}
+		if types[strings.ToLower(f)] {
+			return true
+		}
+	}
+	return false
 }
 
 func newDiv() *html.Node {

@@ -64,3 +64,15 @@ func TestArticleDropsPostFurniture(t *testing.T) {
 		[]string{"POST-ONE", "POST-TWO", "POST-THREE"},
 		[]string{"SIG-ONE", "SIG-TWO", "SIG-THREE", "Posts: 9179", "Reaction score"})
 }
+
+// A thread whose posts are nested deep in cells, each with a twin of its
+// own (the poster's card beside the post's text), keeps every post when
+// the page marks the posts: by numbered ids, or as microdata items.
+func TestArticleKeepsDeeplyNestedPosts(t *testing.T) {
+	for _, file := range []string{"forum-numbered-ids.html", "forum-comment-items.html"} {
+		t.Run(file, func(t *testing.T) {
+			art := Article(load(t, file), Options{Title: "Which tent for a windy ridge?"})
+			checkText(t, art, []string{"POST-ALPHA", "POST-BRAVO", "POST-CHARLIE"}, []string{"Privacy"})
+		})
+	}
+}

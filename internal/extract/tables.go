@@ -136,6 +136,9 @@ const (
 	// repeatLevels is how far above the top candidate a repeated
 	// container (a post, a page-builder row) is looked for.
 	repeatLevels = 3
+	// postLevels is how far above the top candidate a container marked
+	// as a post (see repeatedAncestor) is looked for.
+	postLevels = 8
 	// declaredShare (percent) and declaredMax: a page's declared article
 	// container replaces the scored one when one holds less than this share
 	// of the other, on pages with at most declaredMax such containers.
@@ -175,3 +178,7 @@ var postFurniture = dom.NewMatcher(postFurnitureWords)
 // postFurnitureMaxUnits bounds a furniture block: one named so that holds
 // more is the thread's wrapper.
 const postFurnitureMaxUnits = 400
+
+// postTypes are the schema.org types of one post of a discussion: a
+// thread's opening post and its replies, a question and its answers.
+var postTypes = dom.Set("discussionforumposting", "comment", "answer", "question", "socialmediaposting")
