@@ -1,10 +1,10 @@
 package clutter
 
 import (
-	"encoding/json"
 	"strings"
 
 	"articleclean/internal/dom"
+	"articleclean/internal/jsonvalue"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -59,15 +59,18 @@ func isProductPage(doc *html.Node) bool {
 }
 
 // jsonLDProduct reports whether the JSON-LD text holds a top-level item,
-// or an @graph member, of a product type. Text that is not JSON is not.
+// or an @graph member, of a product type. Like the metadata stage, it reads
+// the values before any trailing garbage (internal/jsonvalue, not
+// encoding/json, which would add about 75 KB of brotli to the .wasm).
 func jsonLDProduct(text string) bool {
-	var v any
-	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return false
-	}
-	items, ok := v.([]any)
-	if !ok {
-		items = []any{v}
+	vals, _ := jsonvalue.DecodeAll([]byte(text))
+	var items []any
+	for _, v := range vals {
+		if list, ok := v.([]any); ok {
+			items = append(items, list...)
+		} else {
+			items = append(items, v)
+		}
 	}
 	for _, it := range items {
 		obj, ok := it.(map[string]any)
