@@ -280,9 +280,11 @@ func isHidden(n *html.Node) bool {
 		return true
 	}
 	if style := dom.Attr(n, "style"); style != "" {
-		compact := strings.ToLower(strings.Join(strings.Fields(style), ""))
+		// Built on the stack: every element with a style is asked.
+		var buf [256]byte
+		compact := appendLower(buf[:0], style, true)
 		for _, h := range hiddenStyles {
-			if strings.Contains(compact, h) {
+			if bytes.Contains(compact, []byte(h)) {
 				return true
 			}
 		}
@@ -377,20 +379,42 @@ func trackerRule(n *html.Node) string {
 	if isHidden(n) {
 		return "hidden-pixel"
 	}
-	src := strings.ToLower(dom.Attr(n, "src"))
+	// Lower-cased on the stack: every image is asked.
+	var buf [512]byte
+	src := appendLower(buf[:0], dom.Attr(n, "src"), false)
 	for _, host := range beaconHosts {
-		if strings.Contains(src, "//"+host) || strings.Contains(src, "."+host) {
+		if bytes.Contains(src, []byte("//"+host)) || bytes.Contains(src, []byte("."+host)) {
 			return "beacon-host"
 		}
 	}
-	if n.DataAtom == atom.Img && !strings.HasPrefix(src, "data:") {
+	if n.DataAtom == atom.Img && !bytes.HasPrefix(src, []byte("data:")) {
 		for _, p := range beaconPaths {
-			if strings.Contains(src, p) {
+			if bytes.Contains(src, []byte(p)) {
 				return "beacon-path"
 			}
 		}
 	}
 	return ""
+}
+
+// appendLower appends s to dst lower-cased as strings.ToLower does it (rune
+// by rune, an invalid byte becoming U+FFFD), leaving out white space when
+// compact is set.
+func appendLower(dst []byte, s string, compact bool) []byte {
+	for _, r := range s {
+		if compact && unicode.IsSpace(r) {
+			continue
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 // isTiny reports a width or height attribute of 0 or 1 pixel.

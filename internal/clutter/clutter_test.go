@@ -10,6 +10,7 @@ import (
 	"articleclean/internal/report"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // articleText is the article every case sits beside, so the page has the
@@ -270,5 +271,35 @@ func TestFixturePage(t *testing.T) {
 		if rm.Rule == "" || rm.Path == "" {
 			t.Errorf("removal without rule or path: %+v", rm)
 		}
+	}
+}
+
+// TestAppendLower checks appendLower against the strings functions it
+// stands in for, on text with upper case, white space of several kinds,
+// letters that lower-case to ASCII (Kelvin sign, dotted capital I) and
+// invalid UTF-8.
+func TestAppendLower(t *testing.T) {
+	for _, s := range []string{
+		"", "Display: NONE", " visibility :\thidden ;", "\u212Aelvin İd", "a\xffB\xc3", "X\u00a0Y\u2003Z", "ÀÉÎ ÕÜ",
+	} {
+		if got, want := string(appendLower(nil, s, false)), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendLower(nil, s, true)), strings.ToLower(strings.Join(strings.Fields(s), "")); got != want {
+			t.Errorf("appendLower(%q, compact) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestHiddenAndTrackerAllocate checks that the tests run on every styled
+// element and every image build no strings.
+func TestHiddenAndTrackerAllocate(t *testing.T) {
+	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{{Key: "style", Val: "Color: red; DISPLAY: block"}}}
+	img := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: []html.Attribute{{Key: "src", Val: "https://Example.com/Photos/Cat.JPG"}}}
+	if isHidden(div) || trackerRule(img) != "" {
+		t.Fatal("a visible element or a plain image is taken for clutter")
+	}
+	if n := testing.AllocsPerRun(100, func() { isHidden(div); trackerRule(img) }); n != 0 {
+		t.Errorf("isHidden and trackerRule allocate %v times, want 0", n)
 	}
 }

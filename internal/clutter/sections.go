@@ -1,6 +1,7 @@
 package clutter
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,7 +91,7 @@ func removeFurnitureSections(doc *html.Node, r *report.Report) {
 	var headings []*html.Node
 	dom.Elements(doc, func(n *html.Node) bool {
 		if rank := headingRank(n); rank > 1 {
-			if !dom.TextLenOver(n, furnitureHeadingMaxText) && furnitureHeadings[headingKey(n)] {
+			if !dom.TextLenOver(n, furnitureHeadingMaxText) && isFurnitureHeading(n) {
 				headings = append(headings, n)
 			}
 			return false
@@ -121,13 +122,54 @@ func removeFurnitureSections(doc *html.Node, r *report.Report) {
 // furnitureHeadings is shorter.
 const furnitureHeadingMaxText = 40
 
-// headingKey is a heading's text as furnitureHeadings spells it: lower-case,
-// single-spaced, without punctuation or symbols at either end ("Related
-// articles:", "— Share —", "Tags ▾").
-func headingKey(n *html.Node) string {
-	return strings.ToLower(strings.TrimFunc(dom.Text(n), func(r rune) bool {
+// isFurnitureHeading reports whether a heading's text, as
+// furnitureHeadings spells it, is one of them. Every h2 to h6 is asked, so
+// the text is built in buffers on the stack.
+func isFurnitureHeading(n *html.Node) bool {
+	var raw, folded, key [256]byte
+	return furnitureHeadings[string(appendHeadingKey(key[:0], folded[:0], raw[:0], n))]
+}
+
+// appendHeadingKey appends to dst a heading's text as furnitureHeadings
+// spells it: dom.Text's (white space folded), without punctuation or
+// symbols at either end ("Related articles:", "— Share —", "Tags ▾"), and
+// lower-cased. folded and raw are scratch space.
+func appendHeadingKey(dst, folded, raw []byte, n *html.Node) []byte {
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			raw = append(raw, c.Data...)
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
+	}
+	// The text is decoded whole, as dom.Text decodes it, so a character
+	// split across two text nodes is still one.
+	space := false
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		i += size
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			space = len(folded) > 0
+			continue
+		}
+		if space {
+			folded = append(folded, ' ')
+			space = false
+		}
+		folded = utf8.AppendRune(folded, r)
+	}
+	folded = bytes.TrimFunc(folded, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
-	}))
+	})
+	for i := 0; i < len(folded); {
+		r, size := utf8.DecodeRune(folded[i:])
+		i += size
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 func onlyElementChild(p *html.Node) bool {

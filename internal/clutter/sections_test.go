@@ -3,8 +3,14 @@ package clutter
 import (
 	"strings"
 	"testing"
+	"unicode"
 
+	"articleclean/internal/dom"
+	"articleclean/internal/parse"
 	"articleclean/internal/report"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func TestFurnitureSections(t *testing.T) {
@@ -49,4 +55,45 @@ func TestFurnitureHeadingsFit(t *testing.T) {
 			t.Errorf("furniture heading %q is not in lookup form", h)
 		}
 	}
+}
+
+// TestHeadingKey checks the key built on the stack against its definition
+// (dom.Text trimmed of punctuation, symbols and spaces, lower-cased), on
+// headings with markup, scripts, no-break spaces and a character whose
+// bytes two text nodes share.
+func TestHeadingKey(t *testing.T) {
+	trim := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) }
+	for _, h := range []*html.Node{
+		heading(t, "— Related\u00a0<b>Articles</b>: ▾"),
+		heading(t, "  <span>Ähnliche</span>\n\t ARTIKEL <script>x()</script>"),
+		heading(t, "相关文章"),
+		heading(t, ""),
+		{Type: html.ElementNode, Data: "h2", DataAtom: atom.H2},
+	} {
+		if len(h.Attr) == 0 && h.FirstChild == nil {
+			h.AppendChild(&html.Node{Type: html.TextNode, Data: "Caf\xc3"})
+			h.AppendChild(&html.Node{Type: html.TextNode, Data: "\xa9 \xff News"})
+		}
+		want := strings.ToLower(strings.TrimFunc(dom.Text(h), trim))
+		if got := string(appendHeadingKey(nil, nil, nil, h)); got != want {
+			t.Errorf("heading key = %q, want %q", got, want)
+		}
+	}
+	h := heading(t, "Related Articles")
+	if !isFurnitureHeading(h) {
+		t.Error("a related-articles heading is not furniture")
+	}
+	if n := testing.AllocsPerRun(100, func() { isFurnitureHeading(h) }); n != 0 {
+		t.Errorf("isFurnitureHeading allocates %v times, want 0", n)
+	}
+}
+
+// heading parses an <h2> holding inner.
+func heading(t *testing.T, inner string) *html.Node {
+	t.Helper()
+	doc, err := parse.Document("<h2>" + inner + "</h2>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dom.FindAll(doc, atom.H2)[0]
 }
