@@ -180,12 +180,17 @@ func removeComments(doc *html.Node) {
 // so without this step the article would look hidden. A segment whose slot
 // is gone is shown where it is.
 func placeStreamedSegments(doc *html.Node) {
+	// Few pages stream: a look for a segment spares the others the list
+	// of their <div>s.
+	if dom.Find(doc, isStreamedSegment) == nil {
+		return
+	}
 	var templates map[string]*html.Node
 	for _, seg := range dom.FindAll(doc, atom.Div) {
-		id := dom.Attr(seg, "id")
-		if !strings.HasPrefix(id, "S:") || !dom.HasAttr(seg, "hidden") {
+		if !isStreamedSegment(seg) {
 			continue
 		}
+		id := dom.Attr(seg, "id")
 		if templates == nil {
 			templates = map[string]*html.Node{}
 			for _, t := range dom.FindAll(doc, atom.Template) {
@@ -213,6 +218,12 @@ func placeStreamedSegments(doc *html.Node) {
 	}
 }
 
+// isStreamedSegment reports a <div hidden id="S:n">, a segment of a page
+// rendered with streaming.
+func isStreamedSegment(n *html.Node) bool {
+	return dom.IsElement(n, atom.Div) && strings.HasPrefix(dom.Attr(n, "id"), "S:") && dom.HasAttr(n, "hidden")
+}
+
 // disclosureMinText is the least text, in characters, a hidden disclosure
 // panel holds to be kept: an answer or a tab of content, not a menu label.
 const disclosureMinText = 80
@@ -228,7 +239,7 @@ func disclosurePanels(doc *html.Node) map[string]bool {
 		if !dom.HasAttr(n, "aria-expanded") {
 			return true
 		}
-		for _, id := range strings.Fields(dom.Attr(n, "aria-controls")) {
+		for id := range strings.FieldsSeq(dom.Attr(n, "aria-controls")) {
 			if ids == nil {
 				ids = map[string]bool{}
 			}

@@ -109,7 +109,7 @@ func isBlockCode(c *html.Node) bool {
 	if c.Parent == nil || insidePre(c) {
 		return false
 	}
-	for _, tok := range strings.Fields(strings.ToLower(dom.Attr(c, "class"))) {
+	for tok := range strings.FieldsSeq(strings.ToLower(dom.Attr(c, "class"))) {
 		if blockCodeTokens[tok] {
 			return true
 		}
@@ -144,29 +144,45 @@ func wrapInPre(c *html.Node) {
 // cells, the first holding only consecutive numbers. It returns nil for
 // any other table.
 func gutterTableCode(t *html.Node) *html.Node {
-	var rows []*html.Node
-	for _, n := range dom.FindAll(t, atom.Tr) {
-		rows = append(rows, n)
-	}
-	if len(rows) != 1 {
+	row := onlyElement(t, atom.Tr)
+	if row == nil {
 		return nil
 	}
-	var cells []*html.Node
-	for c := rows[0].FirstChild; c != nil; c = c.NextSibling {
+	var cells [2]*html.Node
+	count := 0
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
 		if dom.IsElement(c, atom.Td, atom.Th) {
-			cells = append(cells, c)
+			if count < len(cells) {
+				cells[count] = c
+			}
+			count++
 		}
 	}
-	if len(cells) != 2 || !dom.IsLineNumbers(textWithBreaks(cells[0])) {
+	if count != 2 || !dom.IsLineNumbers(textWithBreaks(cells[0])) {
 		return nil
 	}
-	pres := dom.FindAll(cells[1], atom.Pre)
-	if len(pres) != 1 {
+	pre := onlyElement(cells[1], atom.Pre)
+	if pre == nil {
 		return nil
 	}
-	pre := pres[0]
 	pre.Parent.RemoveChild(pre)
 	return pre
+}
+
+// onlyElement returns the one element below root with atom a, or nil when
+// there is none or there are several. Every table of a page is asked, so
+// no list of them is built.
+func onlyElement(root *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	for n := root.FirstChild; n != nil; n = dom.Next(n, root, false) {
+		if dom.IsElement(n, a) {
+			if found != nil {
+				return nil
+			}
+			found = n
+		}
+	}
+	return found
 }
 
 // normalizePre strips a highlighter's furniture from pre and leaves the
@@ -396,7 +412,7 @@ func hasGutterClass(n *html.Node) bool {
 			return true
 		}
 	}
-	for _, tok := range strings.Fields(strings.ToLower(dom.Attr(n, "class"))) {
+	for tok := range strings.FieldsSeq(strings.ToLower(dom.Attr(n, "class"))) {
 		if gutterWords[tok] {
 			return true
 		}

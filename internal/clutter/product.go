@@ -43,7 +43,7 @@ func isProductPage(doc *html.Node) bool {
 		}
 		switch {
 		case n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(dom.Attr(n, "type")), "application/ld+json"):
-			found = jsonLDProduct(dom.Text(n))
+			found = mayNameProduct(n) && jsonLDProduct(dom.Text(n))
 			return false
 		case n.DataAtom == atom.Meta && strings.EqualFold(dom.Attr(n, "property"), "og:type"):
 			found = productOGTypes[strings.ToLower(strings.TrimSpace(dom.Attr(n, "content")))]
@@ -56,6 +56,34 @@ func isProductPage(doc *html.Node) bool {
 		return true
 	})
 	return found
+}
+
+// mayNameProduct reports whether a JSON-LD script's text could name a
+// product type: every one of productTypes holds "product", which the text
+// spells out (in any case) unless it escapes letters as \uXXXX. Most pages'
+// JSON-LD describes an article or an organisation, and decoding it only to
+// learn that is the costliest step of the stage.
+func mayNameProduct(script *html.Node) bool {
+	c := script.FirstChild
+	if c == nil || c.NextSibling != nil || c.Type != html.TextNode {
+		return true // not the parser's single text child: decode to be sure
+	}
+	return containsFoldASCII(c.Data, "product") || strings.Contains(c.Data, `\u`)
+}
+
+// containsFoldASCII reports whether s contains sub, a word of lower-case
+// ASCII letters, in any ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonLDProduct reports whether the JSON-LD text holds a top-level item,
@@ -111,7 +139,7 @@ func ldTypeIs(t any) bool {
 // "https://schema.org/Product", several separated by spaces) names one of
 // types.
 func schemaTypeIs(s string, types map[string]bool) bool {
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if i := strings.LastIndexAny(f, "/#:"); i >= 0 {
 			f = f[i+1:]
 		}

@@ -25,6 +25,8 @@ func TestProductReviews(t *testing.T) {
 		{"review article naming a product", `<script type="application/ld+json">{"@type":"Review","itemReviewed":{"@type":"Product","name":"Blanket"}}</script>`, desc + reviews, false},
 		{"product nested in an article's microdata", "", `<article itemscope itemtype="https://schema.org/Article"><div itemprop="about" itemscope itemtype="https://schema.org/Product">` + desc + `</div>` + reviews + `</article>`, false},
 		{"reviews holding most of the page", productLD, `<div class="reviews">` + desc + `<p>Lovely, five stars.</p></div>`, false},
+		{"JSON-LD product type in upper case", `<script type="application/ld+json">{"@type":"https://schema.org/PRODUCT"}</script>`, desc + reviews, true},
+		{"JSON-LD product type spelled with escapes", `<script type="application/ld+json">{"@type":"\u0050roduct"}</script>`, desc + reviews, true},
 		{"broken JSON-LD", `<script type="application/ld+json">{"@type":"Product",</script>`, desc + reviews, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,5 +43,15 @@ func TestProductReviews(t *testing.T) {
 				t.Errorf("reviews removed = %v, want %v", gone, tc.reviewsGo)
 			}
 		})
+	}
+}
+
+// TestProductTypesNameProduct checks what mayNameProduct relies on: every
+// product type holds the word it looks for.
+func TestProductTypesNameProduct(t *testing.T) {
+	for ty := range productTypes {
+		if !strings.Contains(ty, "product") {
+			t.Errorf("product type %q does not hold \"product\"", ty)
+		}
 	}
 }
