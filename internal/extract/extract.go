@@ -634,9 +634,12 @@ func gather(top, body *html.Node, st stats) *html.Node {
 		switch {
 		case ss.scored && ss.score+bonus >= threshold:
 			keep = append(keep, s)
-		case hasSignature(top) && sameSignature(s, top) && st.linkDensity(s) < maxListLinkDensity && ss.units > 0:
+		case hasSignature(top) && sameSignature(s, top) && ss.units > 0 &&
+			(st.linkDensity(s) < maxListLinkDensity || markedTwin(top, s)):
 			// Page builders and forums repeat one container per section
 			// or post; the top one's twins are part of the same content.
+			// A post marked as one joins however short, its title and
+			// poster links outweighing a one-line reply.
 			keep = append(keep, s)
 		case dom.IsElement(s, atom.P, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.H2, atom.H3, atom.H4):
 			ld := st.linkDensity(s)
@@ -798,7 +801,7 @@ func classSignature(n *html.Node) string {
 // repeatLevels up, with a twin of the same tag and classes is taken.
 func repeatedAncestor(top, body *html.Node, st stats) *html.Node {
 	if n := twinAncestor(top, body, st, postLevels, func(n, s *html.Node) bool {
-		return isPostItem(n) || isPostItem(s) || numberedID(n) != "" && numberedID(n) == numberedID(s)
+		return isPostItem(n) || markedTwin(n, s)
 	}); n != nil {
 		return n
 	}
@@ -834,6 +837,12 @@ func hasTwin(n *html.Node, st stats, accept func(n, twin *html.Node) bool) bool 
 		}
 	}
 	return false
+}
+
+// markedTwin reports whether twin is marked as a post like n: a microdata
+// item of a post type, or numbered alike.
+func markedTwin(n, twin *html.Node) bool {
+	return isPostItem(twin) || numberedID(n) != "" && numberedID(n) == numberedID(twin)
 }
 
 // isPostItem reports whether n is a microdata item of a post type.

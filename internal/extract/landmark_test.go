@@ -76,3 +76,10 @@ func TestArticleKeepsDeeplyNestedPosts(t *testing.T) {
 		})
 	}
 }
+
+// A short reply keeps its place in a thread whose posts are marked as
+// such, though its title and poster links outweigh its text.
+func TestArticleKeepsShortReplies(t *testing.T) {
+	art := Article(load(t, "forum-short-replies.html"), Options{Title: "Which tent for a windy ridge?"})
+	checkText(t, art, []string{"POST-ALPHA", "POST-BRAVO", "POST-CHARLIE", "POST-DELTA"}, []string{"Privacy"})
+}

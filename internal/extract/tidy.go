@@ -58,6 +58,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 // part of the article. It works from the deepest container up, so a
 // container is judged after its bad children are gone.
 func cleanConditionally(art *html.Node, st stats, f flags) {
+	posts := markedPosts(art)
 	var conts []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
 		if conditionalTags[n.DataAtom] {
@@ -70,13 +71,19 @@ func cleanConditionally(art *html.Node, st stats, f flags) {
 		if n.Parent == nil || inside(n, atom.Pre, atom.Code) {
 			continue
 		}
-		if shouldRemove(n, st, f) {
+		if shouldRemove(n, st, f, inPost(n, posts)) {
 			dom.Detach(n)
 		}
 	}
 }
 
-func shouldRemove(n *html.Node, st stats, f flags) bool {
+// shouldRemove judges the container n; inPost says it is a post marked as
+// one (see markedPosts) or inside one. There a container is judged as one
+// whose class says it is content, and the links of its headings (the
+// post's title, linking to the post itself) are not counted: a short
+// reply's text is outweighed by its title and poster links, and a thread
+// keeps its replies.
+func shouldRemove(n *html.Node, st stats, f flags, inPost bool) bool {
 	s := st[n]
 	if s == nil {
 		return false
@@ -101,9 +108,13 @@ func shouldRemove(n *html.Node, st stats, f flags) bool {
 	if isList {
 		return ld > maxListLinkDensity
 	}
-	var paras, imgs, lis, inputs, figureUnits int
+	var paras, imgs, lis, inputs, figureUnits, headLinks int
 	dom.Elements(n, func(c *html.Node) bool {
 		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			if inPost {
+				headLinks += st.get(c).linkUnits
+			}
 		case atom.Figure:
 			figureUnits += st.units(c)
 			imgs++
@@ -124,6 +135,9 @@ func shouldRemove(n *html.Node, st stats, f flags) bool {
 	if figureUnits > 0 && s.units-figureUnits < shortUnits {
 		return false // a wrapper of figures: images and embeds are content
 	}
+	if headLinks > 0 && s.units > 0 {
+		ld = float64(s.linkUnits-headLinks) / float64(s.units)
+	}
 	switch {
 	case inputs > paras/3 && inputs > 0:
 		return true
@@ -131,9 +145,9 @@ func shouldRemove(n *html.Node, st stats, f flags) bool {
 		return true
 	case s.units < shortUnits && imgs == 0 && ld > 0:
 		return true
-	case weight < classWeight && ld > maxLinkDensity && s.units < 2000:
+	case !inPost && weight < classWeight && ld > maxLinkDensity && s.units < 2000:
 		return true
-	case weight >= classWeight && ld > maxLinkDensityPositive:
+	case (inPost || weight >= classWeight) && ld > maxLinkDensityPositive:
 		return true
 	}
 	return false
@@ -263,4 +277,55 @@ func hasContent(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// inPost reports whether n is one of posts or inside one.
+func inPost(n *html.Node, posts map[*html.Node]bool) bool {
+	if len(posts) == 0 {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if posts[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// markedPosts returns the elements of art that are posts marked as such
+// (see repeatedAncestor): microdata items of a post type, and siblings
+// whose ids are numbered alike.
+func markedPosts(art *html.Node) map[*html.Node]bool {
+	posts := map[*html.Node]bool{}
+	markNumberedChildren(art, posts)
+	dom.Elements(art, func(n *html.Node) bool {
+		if isPostItem(n) {
+			posts[n] = true
+		}
+		markNumberedChildren(n, posts)
+		return true
+	})
+	return posts
+}
+
+// markNumberedChildren adds to posts the children of n whose ids are
+// numbered like another child's of the same tag.
+func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
+	var groups map[string][]*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if id := numberedID(c); id != "" && c.Type == html.ElementNode {
+			if groups == nil {
+				groups = map[string][]*html.Node{}
+			}
+			key := c.Data + " " + id
+			groups[key] = append(groups[key], c)
+		}
+	}
+	for _, g := range groups {
+		if len(g) > 1 {
+			for _, c := range g {
+				posts[c] = true
+			}
+		}
+	}
 }
