@@ -226,7 +226,7 @@ func collect(doc *html.Node) *page {
 			p.bodyDir = dom.Attr(n, "dir")
 		case atom.Title:
 			if p.title == "" && !inSVG(n) {
-				p.title = dom.Text(n)
+				p.title = nodeText(n)
 			}
 			skip = true
 		case atom.Meta:
@@ -342,16 +342,20 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	case atom.H2:
 		if len(p.h12Texts) < maxH12 {
-			p.h12Texts = append(p.h12Texts, dom.Text(n))
+			p.h12Texts = append(p.h12Texts, nodeText(n))
 		}
 	case atom.H1:
 		p.h1Count++
+		var t string
+		if p.h1Count == 1 || len(p.h12Texts) < maxH12 {
+			t = nodeText(n)
+		}
 		if p.h1Count == 1 {
-			p.firstH1 = dom.Text(n)
+			p.firstH1 = t
 			p.headlineAt = p.hints
 		}
 		if len(p.h12Texts) < maxH12 {
-			p.h12Texts = append(p.h12Texts, dom.Text(n))
+			p.h12Texts = append(p.h12Texts, t)
 		}
 		if len(p.headings) < maxHeadings {
 			if t := headingText(n); t != "" {
@@ -363,7 +367,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		if len(p.times) < maxTimes {
 			v := dom.Attr(n, "datetime")
 			if v == "" {
-				v = dom.Text(n)
+				v = nodeText(n)
 			}
 			if v != "" {
 				p.addTime(timeHint{value: v, labeled: dom.HasAttr(n, "pubdate") || strings.Contains(strings.ToLower(itemprop), "datepublished")})
@@ -371,7 +375,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	case atom.A:
 		if strings.EqualFold(dom.Attr(n, "rel"), "author") && len(p.relAuthors) < maxBylines {
-			if t := dom.Text(n); t != "" {
+			if t := nodeText(n); t != "" {
 				p.relAuthors = append(p.relAuthors, t)
 			}
 		}
@@ -398,7 +402,7 @@ func (p *page) bodyElement(n *html.Node) (skip bool) {
 		}
 	}
 	if wantDate && hit&listDate != 0 && !nonSpaceOver(n, maxHintRunes, false) {
-		if t := dom.Text(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) && holdsDay(t) {
+		if t := nodeText(n); t != "" && runeLen(t) <= maxHintRunes && hasYear(t) && holdsDay(t) {
 			p.addDateline(timeHint{value: t, labeled: true})
 		}
 	}
@@ -440,6 +444,9 @@ func nonSpaceOver(n *html.Node, limit int, noSVG bool) bool {
 // so a byline's name and the date in the next element ("Jane Doe" and
 // "December 2") do not run together.
 func spacedText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return spaceBeforePunct.Replace(fold(c.Data))
+	}
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; {
 		skip := false
@@ -465,7 +472,7 @@ func spacedText(n *html.Node) string {
 		}
 		c = dom.Next(c, n, skip)
 	}
-	return spaceBeforePunct.Replace(dom.Fold(b.String()))
+	return spaceBeforePunct.Replace(fold(b.String()))
 }
 
 // spaceBeforePunct undoes the space spacedText puts before punctuation
@@ -479,6 +486,9 @@ const anchorMarks = "¶#§🔗\uf0c1 "
 // headingText returns a heading's text as it reads: a <br> or a block
 // inside it separates words, and a trailing permalink mark is dropped.
 func headingText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return strings.TrimRight(fold(c.Data), anchorMarks)
+	}
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; {
 		skip := false
@@ -495,7 +505,7 @@ func headingText(n *html.Node) string {
 		}
 		c = dom.Next(c, n, skip)
 	}
-	return strings.TrimRight(dom.Fold(b.String()), anchorMarks)
+	return strings.TrimRight(fold(b.String()), anchorMarks)
 }
 
 // isHeadingTag lists the elements a theme may mark as the headline with a
@@ -518,7 +528,7 @@ func (p *page) itemprop(n *html.Node, ip string) {
 		case "headline", "datepublished", "datecreated":
 			v = firstAttr(n, "content", "datetime")
 			if v == "" {
-				v = dom.Text(n)
+				v = nodeText(n)
 			}
 		case "author", "creator":
 			v = firstAttr(n, "content")
@@ -528,10 +538,10 @@ func (p *page) itemprop(n *html.Node, ip string) {
 				}); name != nil {
 					v = firstAttr(name, "content")
 					if v == "" {
-						v = dom.Text(name)
+						v = nodeText(name)
 					}
 				} else {
-					v = dom.Text(n)
+					v = nodeText(n)
 				}
 			}
 		default:
@@ -550,7 +560,7 @@ func (p *page) textHint(n *html.Node) {
 	if p.pendingLabel > 0 && !dom.IsBlank(n.Data) {
 		rank := p.pendingLabel - 1
 		p.pendingLabel = 0
-		if t := dom.Fold(n.Data); len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes {
+		if t := fold(n.Data); len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes {
 			if hasCJK(t) {
 				p.addLabelled(t, rank)
 			} else if f := strings.Fields(t); len(f) <= maxLatinNameWords {
@@ -562,7 +572,7 @@ func (p *page) textHint(n *html.Node) {
 	if len(p.textBylines) < maxBylines {
 		if len(n.Data) < 4*maxHintRunes {
 			if mayHoldBylineLabel(n.Data) {
-				p.labelledByline(dom.Fold(n.Data))
+				p.labelledByline(fold(n.Data))
 			}
 		} else {
 			// A story's closing credit ends its last paragraph.
@@ -575,7 +585,7 @@ func (p *page) textHint(n *html.Node) {
 	if n.Parent != nil && (n.Parent.DataAtom == atom.Script || n.Parent.DataAtom == atom.Style) {
 		return
 	}
-	t := dom.Fold(n.Data)
+	t := fold(n.Data)
 	if runeLen(t) > maxHintRunes {
 		return
 	}
@@ -584,6 +594,57 @@ func (p *page) textHint(n *html.Node) {
 	}
 	low := strings.ToLower(t)
 	p.addDateline(timeHint{value: t, labeled: containsAny(low, dateLabels)})
+}
+
+// nodeText is dom.Text(n), without a copy when n holds one text that is
+// folded already, as most headings, links and dates are.
+func nodeText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return fold(c.Data)
+	}
+	return dom.Text(n)
+}
+
+// fold is dom.Fold, returning a slice of s when folding would only trim
+// it (markup often indents text).
+func fold(s string) string {
+	if t := strings.TrimFunc(s, isFoldSpace); isFolded(t) {
+		return t
+	}
+	return dom.Fold(s)
+}
+
+// isFoldSpace is the white space dom.Fold folds.
+func isFoldSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }
+
+// isFolded reports whether dom.Fold would return s unchanged: valid UTF-8
+// whose only white space is single ASCII spaces between other characters.
+func isFolded(s string) bool {
+	space := true // at the start, as after a space: none may come first
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u00a0' {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
 }
 
 // holdsDay reports whether s names a whole calendar day, so a headline

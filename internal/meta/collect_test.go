@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"articleclean/internal/dom"
+
 	"golang.org/x/net/html"
 )
 
@@ -97,5 +99,21 @@ func TestLabelBeforeName(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: byline %q, want %q", tc.html, got, tc.want)
 		}
+	}
+}
+
+// TestFold checks fold against dom.Fold, and that text folded already is
+// returned without a copy.
+func TestFold(t *testing.T) {
+	for _, s := range []string{
+		"", "a", " a", "a ", "\n\t a b\u00a0 ", " a  b ", "\u3000x\u3000", "a  b", "a b", "a\tb", "a\u00a0b", "a\u2003b", "a\u0085b", "a\xffb", "\xe4\xbd", "日本 語", "x\ny", "  ",
+	} {
+		if got, want := fold(s), dom.Fold(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	const s = "A heading, folded already"
+	if n := testing.AllocsPerRun(100, func() { fold(s) }); n != 0 {
+		t.Errorf("fold allocates %v times on folded text, want 0", n)
 	}
 }
