@@ -62,7 +62,7 @@ func TestArticleDropsPostFurniture(t *testing.T) {
 	art := Article(load(t, "forum-thread.html"), Options{Title: "Which tent for a windy ridge?"})
 	checkText(t, art,
 		[]string{"POST-ONE", "POST-TWO", "POST-THREE"},
-		[]string{"SIG-ONE", "SIG-TWO", "SIG-THREE", "Posts: 9179", "Reaction score"})
+		[]string{"SIG-ONE", "SIG-TWO", "SIG-THREE", "Posts: 9179", "Reaction score", "LIKES-TWO"})
 }
 
 // A thread whose posts are nested deep in cells, each with a twin of its

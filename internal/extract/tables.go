@@ -162,16 +162,19 @@ const (
 // postFurnitureWords name what a forum or Q&A engine repeats around every
 // post besides the post itself: the poster's signature (a motto or a gear
 // list), the statistics beside the name (posts, join date, reaction
-// score), the bar of who liked it, the staff banner, the vote counter.
-// Matched against class names only, whole or as parts (see
-// dom.AppendWords); an id like "digital-signature-row" names a product
-// feature. Besides "signature" (every engine's word), these are the class
-// names of the engines most threads run on (phpBB's postprofile,
-// XenForo's message-userExtras, reactionsBar and userBanner, the Stack
-// Exchange votecell). Measured on wcxb-dev: a user's title ("Gold
-// Member") is left out, as some truths keep it; "vote" alone names a
-// listing's entries.
-var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras", "reactionsbar", "userbanner", "votecell")
+// score), the bar of who liked it, the staff banner, the vote counter, the
+// "not open for further replies" notice. Matched against class names
+// only, whole or as parts (see dom.AppendWords); an id like
+// "digital-signature-row" names a product feature. Besides "signature"
+// (every engine's word), these are the class names of the engines most
+// threads run on (phpBB's postprofile; XenForo's message-userExtras,
+// reactionsBar, userBanner and blockStatus-message; Discourse's
+// crawler-post-meta and post-likes; the Stack Exchange votecell).
+// Measured on wcxb-dev: a user's title ("Gold Member") and the "last
+// edited" line are left out, as some truths keep them; "vote" alone names
+// a listing's entries.
+var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras", "reactionsbar", "userbanner", "votecell",
+	"crawler-post-meta", "post-likes", "blockstatus-message")
 
 var postFurniture = dom.NewMatcher(postFurnitureWords)
 
