@@ -171,9 +171,12 @@ func parseLayouts(s string) (stamp, bool) {
 
 // token is one piece of a loosely written date.
 type token struct {
-	kind byte   // 'n' number, 'w' word, 's' separator, 'c' CJK unit
-	text string // the number's digits, the word lower-cased, the separator
-	n    int    // the number's value
+	kind byte // 'n' number, 'w' word, 's' separator, 'c' CJK unit
+	// text is the number's digits, the separator, or the word: lower-cased
+	// when it is one of dateTokenWords (the only words the reader looks at),
+	// else as written.
+	text string
+	n    int // the number's value
 }
 
 // cjkUnits maps the characters that follow the parts of a CJK date or time
@@ -244,7 +247,7 @@ func tokenize(toks []token, s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: 'w', text: strings.ToLower(s[i:j])})
+			toks = append(toks, token{kind: 'w', text: dateWord(s[i:j])})
 			i = j
 			continue
 		case unicode.IsSpace(r):
@@ -267,6 +270,55 @@ func tokenize(toks []token, s string) []token {
 		i += size
 	}
 	return toks
+}
+
+// meridiemWords are the words timeAfter reads after a time of day.
+var meridiemWords = []string{"am", "a", "pm", "p"}
+
+// dateTokenWords holds every word a date's tokens are compared with (month
+// names, fillers, zone names, meridiem words), each mapped to itself so
+// tokenize can take the table's copy instead of lower-casing every word of
+// a dateline.
+var dateTokenWords = func() map[string]string {
+	m := map[string]string{}
+	for w := range monthNames {
+		m[w] = w
+	}
+	for w := range fillers {
+		m[w] = w
+	}
+	for w := range zoneOffsets {
+		m[w] = w
+	}
+	for _, w := range meridiemWords {
+		m[w] = w
+	}
+	return m
+}()
+
+// maxDateTokenWordBytes is the length of the longest of dateTokenWords.
+var maxDateTokenWordBytes = func() int {
+	n := 0
+	for w := range dateTokenWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// dateWord returns w (a run of letters) lower-cased if that is one of
+// dateTokenWords, and w as written otherwise.
+func dateWord(w string) string {
+	var buf [64]byte
+	lower := buf[:0]
+	for _, r := range w {
+		if lower = utf8.AppendRune(lower, unicode.ToLower(r)); len(lower) > maxDateTokenWordBytes {
+			return w
+		}
+	}
+	if d, ok := dateTokenWords[string(lower)]; ok {
+		return d
+	}
+	return w
 }
 
 // asciiDigits returns a run of ASCII and full-width digits in ASCII.
@@ -466,7 +518,7 @@ func timeAfter(toks []token, i int) (hh, mm, ss int, loc *time.Location, ok bool
 		}
 		j = skipSpace(toks, j)
 		if j < len(toks) && toks[j].kind == 'w' {
-			switch toks[j].text {
+			switch toks[j].text { // as meridiemWords
 			case "pm", "p":
 				if hh < 12 {
 					hh += 12

@@ -164,6 +164,7 @@ func TestParseDate(t *testing.T) {
 		{"2 de marzo de 2023", dayFirst, "2023-03-02T00:00:00Z"},
 		{"2 de março de 2023 às 10h", dayFirst, "2023-03-02T00:00:00Z"},
 		{"2 марта 2023 года", dayFirst, "2023-03-02T00:00:00Z"},
+		{"2 МАРТА 2023 ГОДА, 9:05 PM CEST", dayFirst, "2023-03-02T21:05:00+02:00"},
 		{"Updated 10:00 GMT+8, 2023-03-02", dayFirst, "2023-03-02T00:00:00Z"},
 		{"2015-07-24", dayFirst, "2015-07-24T00:00:00Z"},
 		{"2015-07-24 05:36", dayFirst, "2015-07-24T05:36:00Z"},
@@ -374,10 +375,21 @@ func TestInnerName(t *testing.T) {
 	}
 }
 
+// TestDateTokenWordsLowerCase checks what dateWord relies on: the words the date
+// reader compares tokens with are lower-case, so a word that is not one of
+// them cannot become one by lower-casing.
+func TestDateTokenWordsLowerCase(t *testing.T) {
+	for w := range dateTokenWords {
+		if strings.ToLower(w) != w {
+			t.Errorf("date word %q is not lower-case", w)
+		}
+	}
+}
+
 // TestParseDateAllocates checks that reading a written-out date copies
 // nothing: every short text of a page's header is tried as one.
 func TestParseDateAllocates(t *testing.T) {
-	const s = "posted 2 march 2023, 10:04 utc"
+	const s = "Posted 2 March 2023, 10:04 UTC"
 	if _, ok := parseDate(s, dayFirst); !ok {
 		t.Fatalf("parseDate(%q) found no date", s)
 	}
