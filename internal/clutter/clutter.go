@@ -340,7 +340,26 @@ func isAdLabel(n *html.Node) bool {
 		c = dom.Next(c, n, skip)
 	}
 	text = bytes.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	if len(text) == 0 || adLabelShapes[text[0]]&(1<<len(text)) == 0 {
+		return false // no label begins so and is so long
+	}
 	return adLabels[string(text)]
+}
+
+// adLabelShapes has bit k of entry c set when an ad label is k bytes long
+// (at most adLabelMaxBytes, under 64) and begins with the byte c. Most
+// short texts have no label's shape, and are answered without the map
+// lookup, whose hashing is slow in WebAssembly.
+var adLabelShapes = labelShapes(adLabels)
+
+func labelShapes(labels map[string]bool) *[256]uint64 {
+	var shapes [256]uint64
+	for l := range labels {
+		if l != "" && len(l) < 64 {
+			shapes[l[0]] |= 1 << len(l)
+		}
+	}
+	return &shapes
 }
 
 // holdsMedia reports whether n contains an image or a video embed.

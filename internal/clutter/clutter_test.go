@@ -145,6 +145,9 @@ func TestAdLabelsFitTheBuffer(t *testing.T) {
 		if len(label) > adLabelMaxBytes {
 			t.Errorf("ad label %q is %d bytes, over adLabelMaxBytes %d", label, len(label), adLabelMaxBytes)
 		}
+		if adLabelShapes[label[0]]&(1<<len(label)) == 0 {
+			t.Errorf("ad label %q is missing from adLabelShapes", label)
+		}
 	}
 }
 
