@@ -356,7 +356,7 @@ func removePostFurniture(body *html.Node) {
 		if n == body {
 			return true
 		}
-		if postFurniture.Match(dom.Attr(n, "class")) != 0 && unitsOf(n) <= postFurnitureMaxUnits {
+		if isPostFurniture(n) && unitsOf(n) <= postFurnitureMaxUnits {
 			found = append(found, n)
 			return false
 		}
@@ -365,6 +365,18 @@ func removePostFurniture(body *html.Node) {
 	for _, n := range found {
 		dom.Detach(n)
 	}
+}
+
+// isPostFurniture reports whether n's class, or the role or component name
+// a forum engine gives it instead (Invision's data-role, NodeBB's
+// component), holds a postFurnitureWords word.
+func isPostFurniture(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && postFurnitureAttrs[a.Key] && postFurniture.Match(a.Val) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mainLandmarks returns the page's <main> and role=main elements that hold

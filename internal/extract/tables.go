@@ -164,19 +164,26 @@ const (
 // list), the statistics beside the name (posts, join date, reaction
 // score), the bar of who liked it, the staff banner, the vote counter, the
 // "not open for further replies" notice. Matched against class names
-// only, whole or as parts (see dom.AppendWords); an id like
-// "digital-signature-row" names a product feature. Besides "signature"
-// (every engine's word), these are the class names of the engines most
-// threads run on (phpBB's postprofile; XenForo's message-userExtras,
+// (and see postFurnitureAttrs), whole or as parts (see dom.AppendWords),
+// not ids: an id like "digital-signature-row" names a product feature.
+// Besides "signature" (every engine's word), these are the names the
+// engines most threads run on use (phpBB's postprofile; XenForo's message-userExtras,
 // reactionsBar, userBanner and blockStatus-message; Discourse's
-// crawler-post-meta and post-likes; the Stack Exchange votecell).
+// crawler-post-meta and post-likes; the Stack Exchange votecell; NodeBB's
+// post/signature component).
 // Measured on wcxb-dev: a user's title ("Gold Member") and the "last
 // edited" line are left out, as some truths keep them; "vote" alone names
 // a listing's entries.
 var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras", "reactionsbar", "userbanner", "votecell",
-	"crawler-post-meta", "post-likes", "blockstatus-message")
+	"crawler-post-meta", "post-likes", "blockstatus-message", "post/signature")
 
 var postFurniture = dom.NewMatcher(postFurnitureWords)
+
+// postFurnitureAttrs are the attributes postFurnitureWords are matched in:
+// the class, and the role or component name some engines give a post's
+// parts instead (Invision's data-role="memberSignature", NodeBB's
+// component="post/signature").
+var postFurnitureAttrs = dom.Set("class", "data-role", "component")
 
 // postFurnitureMaxUnits bounds a furniture block: one named so that holds
 // more is the thread's wrapper.
