@@ -10,6 +10,7 @@ package meta
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -82,12 +83,22 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	if m.SiteName == "" {
 		m.SiteName = firstNonEmpty(foldSpace(p.firstMeta(siteKeys)), ld.publisher, ld.siteName)
 	}
-	sites := []string{m.SiteName, ld.publisher, ld.siteName, p.metas["application-name"]}
-	for _, u := range []string{m.URL, p.canonical, p.metas["og:url"]} {
-		sites = append(sites, hostNames(absolute(base, u))...)
+	sites := make([]string, 0, 12)
+	sites = append(sites, m.SiteName, ld.publisher, ld.siteName, p.metas["application-name"])
+	var addrs [4]string
+	for i, u := range [...]string{m.URL, p.canonical, p.metas["og:url"]} {
+		addrs[i] = absolute(base, u)
 	}
 	if base != nil {
-		sites = append(sites, hostNames(base.String())...)
+		addrs[3] = base.String()
+	}
+	for i, a := range addrs {
+		// A page's addresses are mostly one and the same, and every use
+		// of sites asks whether any name matches: each address gives its
+		// names once.
+		if a != "" && !slices.Contains(addrs[:i], a) {
+			sites = append(sites, hostNames(a)...)
+		}
 	}
 
 	m.Title = foldSpace(hints.Title)
@@ -110,7 +121,8 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 // where the page shows a writer; the later sources know people from
 // organisations better.
 func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
-	cands := []string{rl.byline, p.rdFirst(rdAuthorKeys), ld.author}
+	cands := make([]string, 0, 6+len(authorKeys)+len(p.relAuthors)+len(p.bylines)+len(p.textBylines))
+	cands = append(cands, rl.byline, p.rdFirst(rdAuthorKeys), ld.author)
 	for _, k := range authorKeys {
 		cands = append(cands, p.metas[k])
 	}
@@ -270,7 +282,8 @@ func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
 // structuredDates parses the publication dates the metadata gives, in
 // order of trust.
 func structuredDates(p *page, ld ldInfo, order dayOrder) []stamp {
-	raw := []string{ld.published, p.itemprops["datepublished"], p.itemprops["datecreated"]}
+	raw := make([]string, 0, 3+len(publishedKeys)+len(p.times))
+	raw = append(raw, ld.published, p.itemprops["datepublished"], p.itemprops["datecreated"])
 	for _, k := range publishedKeys {
 		raw = append(raw, p.metas[k])
 	}
