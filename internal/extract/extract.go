@@ -118,6 +118,11 @@ func find(doc *html.Node, opts Options) *html.Node {
 	// body's extra prose is as often comments and teasers. A page of short
 	// sections, which holds little prose anywhere, is judged by its text
 	// instead (see sectioned).
+	//
+	// The whole body, which no landmark declares, replaces a weak result
+	// only when it adds prose or at least weakBodyGrowth times its text:
+	// a thread of one-line posts, all of them found, gains only the
+	// page's menus and footers from it.
 	bestProse := proseIn(best)
 	weak := bestUnits < int(weakShare*float64(pageUnits)) && bestUnits < weakUnits && bestProse < articleProse
 	if !weak && !landmarkMayHoldMore(body, bestUnits, bestProse) {
@@ -126,9 +131,9 @@ func find(doc *html.Node, opts Options) *html.Node {
 	// A copy too: the page stays whole for the notes the article refers
 	// to (see Article).
 	art, declared := landmarkAttempt(dom.Clone(body), opts)
-	lp := proseIn(art)
+	lp, au := proseIn(art), unitsOf(art)
 	more := declared && float64(lp) >= landmarkProseGrowth*float64(bestProse) && lp-bestProse >= landmarkProseUnits
-	if weak && unitsOf(art) > bestUnits || more || declared && sectioned(best, art, bestProse, pageUnits) {
+	if weak && au > bestUnits && (declared || lp > bestProse || float64(au) >= weakBodyGrowth*float64(bestUnits)) || more || declared && sectioned(best, art, bestProse, pageUnits) {
 		best = art
 	}
 	return best

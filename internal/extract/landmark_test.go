@@ -83,3 +83,10 @@ func TestArticleKeepsShortReplies(t *testing.T) {
 	art := Article(load(t, "forum-short-replies.html"), Options{Title: "Which tent for a windy ridge?"})
 	checkText(t, art, []string{"POST-ALPHA", "POST-BRAVO", "POST-CHARLIE", "POST-DELTA"}, []string{"Privacy"})
 }
+
+// A thread of one-line replies, every one of them found, is not traded for
+// the whole page, which adds only its link lists.
+func TestArticleKeepsThreadOfOneLiners(t *testing.T) {
+	art := Article(load(t, "forum-one-liners.html"), Options{Title: "Which tent for a windy ridge?"})
+	checkText(t, art, []string{"REPLY-0", "REPLY-3", "REPLY-5"}, []string{"Other topic number", "Privacy"})
+}

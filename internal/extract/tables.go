@@ -111,6 +111,10 @@ const (
 	// weak, and the page's main landmark is tried instead.
 	weakShare = 0.4
 	weakUnits = 4000
+	// weakBodyGrowth: the whole body replaces a weak result that it adds
+	// no prose to only when it holds this many times its text. Measured on
+	// wcxb-dev: 1.5 helps fewer pages, 2.5 lets service pages' footers in.
+	weakBodyGrowth = 2
 	// articleProse units of prose, counted in blocks of at least
 	// proseUnits, make an article: a result with that much is not weak,
 	// however short.
