@@ -29,62 +29,76 @@ type stats map[*html.Node]*stat
 
 // measure computes the stat of every element below root (root included).
 func measure(root *html.Node) stats {
-	var order []*html.Node
-	for n := root; n != nil; n = dom.Next(n, root, false) {
-		if n.Type == html.ElementNode || n.Type == html.TextNode {
-			order = append(order, n)
-		}
-	}
-	// One allocation for every element's stat rather than one each.
 	elements := 0
-	for _, n := range order {
+	for n := root; n != nil; n = dom.Next(n, root, false) {
 		if n.Type == html.ElementNode {
 			elements++
 		}
 	}
-	slab := make([]stat, elements)
-	st := make(stats, elements)
-	for _, n := range order {
-		if n.Type == html.ElementNode {
-			st[n] = &slab[len(slab)-elements]
-			elements--
-		}
+	// One allocation for every element's stat rather than one each, and a
+	// map sized once.
+	m := measurer{st: make(stats, elements), slab: make([]stat, elements)}
+	switch root.Type {
+	case html.ElementNode:
+		m.element(root)
+	case html.TextNode:
+		// Not an element: nothing of its own to measure.
+	default:
+		// A document or fragment root is measured as its elements' parent.
+		s := &stat{}
+		m.st[root] = s
+		m.children(root, s)
 	}
-	for i := len(order) - 1; i >= 0; i-- {
-		n := order[i]
-		p := n.Parent
-		if n.Type == html.TextNode {
-			if p == nil {
-				continue
+	return m.st
+}
+
+// measurer fills stats in one depth-first walk: every element's stat is
+// final when its subtree is done, so it adds to its parent's directly,
+// without looking either up.
+type measurer struct {
+	st   stats
+	slab []stat // the stats not yet handed out
+	pos  int    // document-order position of the next element or text node
+}
+
+// element measures the subtree of the element n and returns n's stat.
+func (m *measurer) element(n *html.Node) *stat {
+	s := &m.slab[0]
+	m.slab = m.slab[1:]
+	m.st[n] = s
+	s.order = m.pos
+	m.pos++
+	m.children(n, s)
+	if n.DataAtom == atom.A {
+		s.linkUnits = s.units
+	}
+	return s
+}
+
+// children adds the text and the measured elements below n to s, n's stat.
+func (m *measurer) children(n *html.Node, s *stat) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			m.pos++
+			u, commas := textUnits(c.Data)
+			s.units += u
+			s.commas += commas
+			s.directUnits += u
+			s.directCommas += commas
+		case html.ElementNode:
+			cs := m.element(c)
+			s.units += cs.units
+			s.linkUnits += cs.linkUnits
+			s.commas += cs.commas
+			if blockTags[c.DataAtom] {
+				s.blockChild = true
+			} else {
+				s.directUnits += cs.units
+				s.directCommas += cs.commas
 			}
-			u, c := textUnits(n.Data)
-			ps := st.get(p)
-			ps.units += u
-			ps.commas += c
-			ps.directUnits += u
-			ps.directCommas += c
-			continue
-		}
-		s := st.get(n)
-		s.order = i
-		if n.DataAtom == atom.A {
-			s.linkUnits = s.units
-		}
-		if n == root || p == nil {
-			continue
-		}
-		ps := st.get(p)
-		ps.units += s.units
-		ps.linkUnits += s.linkUnits
-		ps.commas += s.commas
-		if blockTags[n.DataAtom] {
-			ps.blockChild = true
-		} else {
-			ps.directUnits += s.units
-			ps.directCommas += s.commas
 		}
 	}
-	return st
 }
 
 func (st stats) get(n *html.Node) *stat {
