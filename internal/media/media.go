@@ -146,7 +146,49 @@ func hasRealSource(img *html.Node) bool {
 			return true
 		}
 	}
-	return dom.Attr(img, "srcset") != "" || firstAttr(img, lazySrcsetAttrs) != ""
+	return dom.Attr(img, "srcset") != "" || firstAttr(img, lazySrcsetAttrs) != "" || unnamedLazySrc(img) != ""
+}
+
+// unnamedLazySrc returns the value of a data-* attribute of img that is a
+// single image address (see imageFileEndings), or "". An absolute address
+// wins over a relative one, which is as often a path kept for a script
+// ("data-image-path") as the address itself.
+func unnamedLazySrc(img *html.Node) string {
+	relative := ""
+	for _, a := range img.Attr {
+		if a.Namespace != "" || !strings.HasPrefix(a.Key, "data-") {
+			continue
+		}
+		v := strings.TrimSpace(a.Val)
+		if !isImageAddress(v) || isPlaceholder(v) {
+			continue
+		}
+		if strings.Contains(v, "://") || strings.HasPrefix(v, "//") {
+			return v
+		}
+		if relative == "" {
+			relative = v
+		}
+	}
+	return relative
+}
+
+// isImageAddress reports a value that is one URL (no spaces) whose path
+// ends in an image file ending.
+func isImageAddress(v string) bool {
+	if v == "" || strings.ContainsAny(v, " \t\n\r\f") {
+		return false
+	}
+	path := v
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	for _, e := range imageFileEndings {
+		if len(path) > len(e) && strings.EqualFold(path[len(path)-len(e):], e) {
+			return true
+		}
+	}
+	return false
 }
 
 // fixImage gives img its real address and reports whether it is an image
@@ -161,6 +203,9 @@ func fixImage(img *html.Node) bool {
 			src = v
 			break
 		}
+	}
+	if src == "" {
+		src = unnamedLazySrc(img)
 	}
 	srcset := dom.Attr(img, "srcset")
 	if v := firstAttr(img, lazySrcsetAttrs); v != "" {

@@ -79,6 +79,9 @@ func TestImages(t *testing.T) {
 		{"srcset largest width", `<img src="https://img.example.org/d-320.jpg" srcset="https://img.example.org/d-320.jpg 320w, https://img.example.org/d-960.jpg 960w">`, []string{"https://img.example.org/d-960.jpg"}},
 		{"srcset largest density", `<img src="https://img.example.org/e.jpg" srcset="https://img.example.org/e.jpg 1x, https://img.example.org/e@3x.jpg 3x, https://img.example.org/e@2x.jpg 2x">`, []string{"https://img.example.org/e@3x.jpg"}},
 		{"srcset with commas in URLs", `<img srcset="https://cdn.example.org/w_400,h_300/f.jpg 400w, https://cdn.example.org/w_800,h_600/f.jpg 800w">`, []string{"https://cdn.example.org/w_800,h_600/f.jpg"}},
+		{"unnamed lazy attribute", `<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-image-path="p.png" data-image-loader="https://img.example.org/p.png?w=800" alt="p">`, []string{"https://img.example.org/p.png?w=800"}},
+		{"unnamed relative lazy attribute", `<img src="` + gif1x1 + `" data-lazy-file="/img/q.jpg">`, []string{"/img/q.jpg"}},
+		{"unnamed attribute that is no image", `<img src="` + gif1x1 + `" data-caption="see photo.jpg here" data-id="42">`, nil},
 		{"plain image untouched", `<img src="https://img.example.org/g.jpg" alt="g">`, []string{"https://img.example.org/g.jpg"}},
 
 		{"noscript fallback replaces the lazy image", `<img src="` + gif1x1 + `" class="lazy"><noscript><img src="https://img.example.org/h.jpg" alt="h"></noscript>`, []string{"https://img.example.org/h.jpg"}},

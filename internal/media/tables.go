@@ -16,6 +16,12 @@ var lazySrcAttrs = []string{
 	"data-actualsrc", "data-echo", "data-orig-src", "data-li-src", "data-cfsrc",
 }
 
+// imageFileEndings mark an attribute value as an image address. When a
+// lazy loader keeps the real address in a data-* attribute we do not know
+// by name, a value that is one address ending so is taken (Readability.js
+// scans an image's attributes the same way).
+var imageFileEndings = []string{".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
+
 // lazySrcsetAttrs hold the real srcset on lazy-loading pages.
 var lazySrcsetAttrs = []string{"data-srcset", "data-lazy-srcset", "data-original-set", "data-lazysrcset"}
 
