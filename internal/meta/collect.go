@@ -445,7 +445,7 @@ func nonSpaceOver(n *html.Node, limit int, noSVG bool) bool {
 // "December 2") do not run together.
 func spacedText(n *html.Node) string {
 	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
-		return spaceBeforePunct.Replace(fold(c.Data))
+		return closePunct(fold(c.Data))
 	}
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; {
@@ -472,12 +472,23 @@ func spacedText(n *html.Node) string {
 		}
 		c = dom.Next(c, n, skip)
 	}
-	return spaceBeforePunct.Replace(fold(b.String()))
+	return closePunct(fold(b.String()))
 }
 
 // spaceBeforePunct undoes the space spacedText puts before punctuation
 // that followed an element ("<a>Jane Doe</a>, Editor").
 var spaceBeforePunct = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";", " )", ")")
+
+// closePunct applies spaceBeforePunct, without its copy of s when no space
+// stands before such punctuation, as in most bylines.
+func closePunct(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ' ' && strings.IndexByte(",.;)", s[i+1]) >= 0 {
+			return spaceBeforePunct.Replace(s)
+		}
+	}
+	return s
+}
 
 // anchorMarks are the symbols documentation generators append to headings
 // as permalinks (Sphinx's ¶, GitHub's and MkDocs' #, §).

@@ -117,3 +117,16 @@ func TestFold(t *testing.T) {
 		t.Errorf("fold allocates %v times on folded text, want 0", n)
 	}
 }
+
+// TestClosePunct checks closePunct against the replacer it spares, and
+// that a byline without such a space is not copied.
+func TestClosePunct(t *testing.T) {
+	for _, s := range []string{"", "Jane Doe", "Jane Doe , Editor", "A . B ; C )", "x ,", " ,", "a,b"} {
+		if got, want := closePunct(s), spaceBeforePunct.Replace(s); got != want {
+			t.Errorf("closePunct(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { closePunct("By Jane Doe, Editor") }); n != 0 {
+		t.Errorf("closePunct allocates %v times, want 0", n)
+	}
+}
