@@ -183,6 +183,23 @@ var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras
 
 var postFurniture = dom.NewMatcher(postFurnitureWords)
 
+// authorBoxWords name the box about the writer that blogs and magazines
+// set after (or beside) the article: a portrait, a paragraph of biography
+// and links to the writer's profiles. It is about the site's staff, not
+// the article, and reference extractions leave it out. Whole class words
+// only: a bare "author" or "bio" also names the byline line and its
+// parts. The names are the common theme and plugin ones (WordPress core's
+// post-author block, Elementor's author box, Simple Author Box).
+var authorBoxWords = dom.Set("author-bio", "author-box", "authorbox", "about-author", "about-the-author",
+	"author-description", "author-details", "author__bio", "elementor-author-box", "saboxplugin-wrap",
+	"author-block", "author-card", "post-author-bio", "contributor-box", "wp-block-post-author")
+
+var authorBox = dom.NewMatcher(authorBoxWords)
+
+// authorBoxMaxUnits bounds an author box: a block so named that holds more
+// wraps the article itself.
+const authorBoxMaxUnits = 1500
+
 // postFurnitureAttrs are the attributes postFurnitureWords are matched in:
 // the class, and the role or component name some engines give a post's
 // parts instead (Invision's data-role="memberSignature", NodeBB's

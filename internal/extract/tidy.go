@@ -49,6 +49,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	if f.cleanConditionally {
 		cleanConditionally(art, st, f)
 	}
+	removeAuthorBoxes(art)
 	removeTitleHeading(art, opts.Title)
 	removeBylineLine(art, opts.Byline)
 	removeEmpty(art)
@@ -327,5 +328,23 @@ func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
 				posts[c] = true
 			}
 		}
+	}
+}
+
+// removeAuthorBoxes removes the boxes about the writer (see authorBoxWords)
+// from the gathered article. It runs after scoring: the box often shares
+// the article's column, and taking it out earlier can change which block
+// wins.
+func removeAuthorBoxes(art *html.Node) {
+	var found []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if n != art && authorBox.Match(dom.Attr(n, "class")) != 0 && unitsOf(n) <= authorBoxMaxUnits {
+			found = append(found, n)
+			return false
+		}
+		return !dom.IsElement(n, atom.Pre, atom.Code)
+	})
+	for _, n := range found {
+		dom.Detach(n)
 	}
 }

@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"articleclean/internal/parse"
+)
+
+func TestArticleRemovesAuthorBox(t *testing.T) {
+	para := func(tag string) string {
+		return "<p>" + tag + " " + strings.Repeat("The river crossing was rebuilt over a long, wet summer, and the village watched every step of it. ", 4) + "</p>"
+	}
+	bio := `<div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>BIO-TEXT Jane Doe is a writer, gardener and cyclist who has covered local news for a decade, and lives by the river.</p></div></div>`
+	article := para("PARA-ONE") + para("PARA-TWO") + para("PARA-THREE")
+	tests := []struct {
+		name       string
+		body       string
+		keep, gone []string
+	}{
+		{"a box after the article goes", `<article class="post">` + article + bio + `</article>`,
+			[]string{"PARA-ONE", "PARA-THREE"}, []string{"BIO-TEXT"}},
+		{"a box's name on the article's wrapper does not take the article",
+			`<div class="author-box">` + article + para("PARA-FOUR") + para("PARA-FIVE") + para("PARA-SIX") + `</div>`,
+			[]string{"PARA-ONE", "PARA-SIX"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><body>" + tc.body + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkText(t, Article(doc, Options{}), tc.keep, tc.gone)
+		})
+	}
+}
