@@ -38,6 +38,7 @@ func Resolve(doc *html.Node, base *url.URL, r *report.Report) {
 			dom.Detach(n)
 		}
 	}
+	removeDuplicateImages(doc, r)
 	var players []*html.Node
 	dom.Elements(doc, func(n *html.Node) bool {
 		switch {
@@ -53,6 +54,166 @@ func Resolve(doc *html.Node, base *url.URL, r *report.Report) {
 	for _, n := range players {
 		replacePlayer(n, r)
 	}
+}
+
+// removeDuplicateImages removes an image that repeats the one just before
+// it with nothing to read between them: the same picture at another size
+// (a responsive set written out as separate images), or the full-size copy
+// a lightbox keeps beside its linked thumbnail. The first stays.
+func removeDuplicateImages(doc *html.Node, r *report.Report) {
+	var kept *html.Node
+	for _, img := range dom.FindAll(doc, atom.Img) {
+		if kept != nil && nothingBetween(kept, img) && sameImage(kept, img) {
+			r.Add(report.Element, "duplicate-image", img, "")
+			dom.Detach(img)
+			continue
+		}
+		kept = img
+	}
+}
+
+// duplicateReach bounds the nodes walked between two images that count as
+// side by side: wrappers and white space, not a stretch of the page.
+const duplicateReach = 12
+
+// nothingBetween reports whether b follows a closely, with no text between.
+func nothingBetween(a, b *html.Node) bool {
+	n := a
+	for range duplicateReach {
+		n = dom.Next(n, nil, n == a)
+		switch {
+		case n == nil:
+			return false
+		case n == b:
+			return true
+		case n.Type == html.TextNode && !dom.IsBlank(n.Data):
+			return false
+		}
+	}
+	return false
+}
+
+// sameImage reports whether two images show the same picture: one links
+// to the other's address (a lightbox's thumbnail and its full-size copy),
+// or two pictures that are not icons have the same address or file names
+// that differ only in a size word ("photo-large.webp", "photo-small.jpg").
+// Icons repeat on purpose: five stars are a rating.
+func sameImage(a, b *html.Node) bool {
+	sa, sb := dom.Attr(a, "src"), dom.Attr(b, "src")
+	if sa == "" || sb == "" {
+		return false
+	}
+	if linkedAddress(a) == sb || linkedAddress(b) == sa {
+		return true
+	}
+	if mayBeIcon(a) || mayBeIcon(b) {
+		return false
+	}
+	if sa == sb {
+		return true
+	}
+	na, nb := imageFileName(sa), imageFileName(sb)
+	if na == "" || nb == "" || na == nb {
+		// Without a file name the address names a resizing service, and
+		// one name in two folders ("image.jpg") is as often two pictures.
+		return false
+	}
+	stem := imageStem(na)
+	return len(stem) >= minImageStem && stem == imageStem(nb)
+}
+
+// iconMaxSize is the largest declared width or height of an image that may
+// be an icon (CSS pixels).
+const iconMaxSize = 64
+
+// mayBeIcon reports an SVG image or one declared small.
+func mayBeIcon(img *html.Node) bool {
+	if strings.HasSuffix(strings.ToLower(imageFileName(dom.Attr(img, "src"))), ".svg") {
+		return true
+	}
+	for _, k := range []string{"width", "height"} {
+		if v, err := strconv.Atoi(strings.TrimSpace(dom.Attr(img, k))); err == nil && v > 0 && v <= iconMaxSize {
+			return true
+		}
+	}
+	return false
+}
+
+// imageFileName is the last path segment of an image address when it has
+// an image file ending (see imageFileEndings, plus .svg), lower-cased, or "".
+func imageFileName(src string) string {
+	if i := strings.IndexAny(src, "?#"); i >= 0 {
+		src = src[:i]
+	}
+	name := strings.ToLower(src[strings.LastIndexByte(src, '/')+1:])
+	if isImageAddress(name) || strings.HasSuffix(name, ".svg") {
+		return name
+	}
+	return ""
+}
+
+// linkedAddress is the href of a link wrapping img, or "".
+func linkedAddress(img *html.Node) string {
+	for p, up := img.Parent, 0; p != nil && up < 2; p, up = p.Parent, up+1 {
+		if p.DataAtom == atom.A {
+			return dom.Attr(p, "href")
+		}
+	}
+	return ""
+}
+
+// imageSizeWords are the words image pipelines append to a file name for
+// one size of the same picture ("photo-large.webp", "hero_thumb.jpg",
+// "cat@2x.png", "map-1280x720.jpg").
+var imageSizeWords = dom.Set("large", "medium", "small", "thumb", "thumbnail", "full", "fullsize",
+	"original", "orig", "scaled", "retina", "hd", "sm", "md", "lg", "xl")
+
+// minImageStem is the shortest stem compared: shorter names ("1", "img")
+// are shared by unrelated pictures.
+const minImageStem = 4
+
+// imageStem is an image file name without its extension and without
+// trailing size words, dimensions ("1280x720", "800w") or density ("2x").
+func imageStem(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	for {
+		i := strings.LastIndexAny(name, "-_@")
+		if i <= 0 || !isSizeWord(name[i+1:]) {
+			return name
+		}
+		name = name[:i]
+	}
+}
+
+// isSizeWord reports a size word, a width or density ("800w", "2x") or
+// dimensions ("1280x720"). A bare number is not one: it tells pictures
+// apart ("image-2").
+func isSizeWord(w string) bool {
+	if imageSizeWords[w] {
+		return true
+	}
+	n := leadingDigits(w)
+	if n == 0 {
+		return false
+	}
+	rest := w[n:]
+	switch {
+	case rest == "w" || rest == "x":
+		return true
+	case len(rest) > 1 && rest[0] == 'x':
+		return leadingDigits(rest[1:]) == len(rest)-1
+	}
+	return false
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // useNoscript resolves a <noscript> (parsed with scripting off, so its
