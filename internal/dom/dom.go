@@ -163,6 +163,14 @@ func FindAll(root *html.Node, tags ...atom.Atom) []*html.Node {
 // Text returns the text below n with whitespace runs folded to one space
 // and trimmed, the way a reader perceives it.
 func Text(n *html.Node) string {
+	switch {
+	case n.Type == html.TextNode:
+		return Fold(n.Data)
+	case n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode:
+		// The common case of an element holding one run of text needs no
+		// copy of it.
+		return Fold(n.FirstChild.Data)
+	}
 	var b strings.Builder
 	AppendText(&b, n)
 	return Fold(b.String())
@@ -190,6 +198,9 @@ func AppendText(b *strings.Builder, n *html.Node) {
 // Fold collapses every run of Unicode white space in s to one space and
 // trims both ends.
 func Fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -205,6 +216,30 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isFolded reports whether Fold would return s unchanged: no white space at
+// either end, and none inside but single ASCII spaces.
+func isFolded(s string) bool {
+	if s == "" {
+		return true
+	}
+	prevSpace := true // a leading space is not folded
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case unicode.IsSpace(r) || r == '\u00a0' || r == utf8.RuneError:
+			// Fold writes an invalid byte as U+FFFD: not unchanged.
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace
 }
 
 // TextLen returns the number of non-space characters of text below n, a

@@ -223,10 +223,34 @@ func TestFold(t *testing.T) {
 		{"a\u00a0b", "a b"},
 		{"a\u3000b", "a b"}, // ideographic space
 		{"中文\n\n新闻", "中文 新闻"},
+		{"already folded", "already folded"},
+		{"bad \xff byte", "bad \ufffd byte"},
+		{"a  b", "a b"},
+		{" a", "a"},
+		{"a ", "a"},
 	}
 	for _, tc := range tests {
 		if got := Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Folded text, the common case, comes back without a copy.
+	if n := testing.AllocsPerRun(10, func() { _ = Fold("Folded text, already one line.") }); n != 0 {
+		t.Errorf("Fold of folded text allocates %v times", n)
+	}
+}
+
+func TestTextOfOneTextNode(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<p>  One   run\n of text </p><script>x</script><div>a<b>b</b></div>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		tag  atom.Atom
+		want string
+	}{{atom.P, "One run of text"}, {atom.Script, "x"}, {atom.Div, "ab"}} {
+		if got := Text(Find(doc, func(n *html.Node) bool { return n.DataAtom == tc.tag })); got != tc.want {
+			t.Errorf("Text(<%s>) = %q, want %q", tc.tag, got, tc.want)
 		}
 	}
 }
