@@ -34,3 +34,25 @@ func TestArticleRemovesAuthorBox(t *testing.T) {
 		})
 	}
 }
+
+func TestIsAuthorBox(t *testing.T) {
+	tests := []struct {
+		class string
+		want  bool
+	}{
+		{"author-bio", true},
+		{"card mag-post-author-bio", true},
+		{"theme_contributor-box wide", true},
+		{"Article-Author-Info", true},
+		{"coauthor-box", false},
+		{"author", false},
+		{"byline-author-name", false},
+		{"bio", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := isAuthorBox(tc.class); got != tc.want {
+			t.Errorf("isAuthorBox(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}

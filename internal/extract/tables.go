@@ -183,18 +183,18 @@ var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras
 
 var postFurniture = dom.NewMatcher(postFurnitureWords)
 
-// authorBoxWords name the box about the writer that blogs and magazines
+// authorBoxNames name the box about the writer that blogs and magazines
 // set after (or beside) the article: a portrait, a paragraph of biography
 // and links to the writer's profiles. It is about the site's staff, not
-// the article, and reference extractions leave it out. Whole class words
-// only: a bare "author" or "bio" also names the byline line and its
-// parts. The names are the common theme and plugin ones (WordPress core's
-// post-author block, Elementor's author box, Simple Author Box).
-var authorBoxWords = dom.Set("author-bio", "author-box", "authorbox", "about-author", "about-the-author",
-	"author-description", "author-details", "author__bio", "elementor-author-box", "saboxplugin-wrap",
-	"author-block", "author-card", "post-author-bio", "contributor-box", "wp-block-post-author")
-
-var authorBox = dom.NewMatcher(authorBoxWords)
+// the article, and reference extractions leave it out. A class word
+// matches when it is one of these names or ends in one after a "-" or "_"
+// (a theme's prefix: "post-author-bio", "elementor-author-box"); a bare
+// "author" or "bio" also names the byline line and its parts. The names
+// are the common theme and plugin ones (WordPress core's post-author
+// block, Elementor's author box, Simple Author Box).
+var authorBoxNames = []string{"author-bio", "author-box", "authorbox", "about-author", "about-the-author",
+	"author-description", "author-details", "author__bio", "saboxplugin-wrap", "author-block", "author-card",
+	"contributor-box", "wp-block-post-author", "author-info", "author-profile", "author-about", "bio-box"}
 
 // authorBoxMaxUnits bounds an author box: a block so named that holds more
 // wraps the article itself.

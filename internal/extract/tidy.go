@@ -338,7 +338,7 @@ func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
 func removeAuthorBoxes(art *html.Node) {
 	var found []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
-		if n != art && authorBox.Match(dom.Attr(n, "class")) != 0 && unitsOf(n) <= authorBoxMaxUnits {
+		if n != art && isAuthorBox(dom.Attr(n, "class")) && unitsOf(n) <= authorBoxMaxUnits {
 			found = append(found, n)
 			return false
 		}
@@ -347,4 +347,20 @@ func removeAuthorBoxes(art *html.Node) {
 	for _, n := range found {
 		dom.Detach(n)
 	}
+}
+
+// isAuthorBox reports a class that names an author box (see
+// authorBoxNames).
+func isAuthorBox(class string) bool {
+	for _, tok := range strings.Fields(strings.ToLower(class)) {
+		for _, name := range authorBoxNames {
+			if !strings.HasSuffix(tok, name) {
+				continue
+			}
+			if rest := tok[:len(tok)-len(name)]; rest == "" || strings.HasSuffix(rest, "-") || strings.HasSuffix(rest, "_") {
+				return true
+			}
+		}
+	}
+	return false
 }
