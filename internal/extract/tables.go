@@ -213,3 +213,20 @@ const postFurnitureMaxUnits = 400
 // postTypes are the schema.org types of one post of a discussion: a
 // thread's opening post and its replies, a question and its answers.
 var postTypes = dom.Set("discussionforumposting", "comment", "answer", "question", "socialmediaposting")
+
+// dateLineWords may stand beside the date in the line near an article's
+// top that only dates it ("Last updated on May 4, 2025 at 9:27 am"):
+// readers show the date apart, and reference extractions leave the line
+// out. Month names are English only; other languages' lines stay.
+var dateLineWords = dom.Set("last", "updated", "update", "published", "posted", "modified", "on", "at",
+	"date", "am", "pm", "st", "nd", "rd", "th", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december")
+
+// dateLineMaxLen bounds the date line's text, in bytes.
+const dateLineMaxLen = 60
+
+// monthWords are the dateLineWords that name a month.
+var monthWords = dom.Set("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december")

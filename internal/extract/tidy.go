@@ -52,6 +52,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeAuthorBoxes(art)
 	removeTitleHeading(art, opts.Title)
 	removeBylineLine(art, opts.Byline)
+	removeDateLine(art)
 	removeEmpty(art)
 }
 
@@ -363,4 +364,74 @@ func isAuthorBox(class string) bool {
 		}
 	}
 	return false
+}
+
+// removeDateLine removes the short block among the article's first blocks
+// whose text is only a date (see dateLineWords).
+func removeDateLine(art *html.Node) {
+	if len(markedPosts(art)) > 0 {
+		return // a thread: each post's date is part of it
+	}
+	seen := 0
+	var found *html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if found != nil || seen >= bylineSearch {
+			return false
+		}
+		if !dom.IsElement(n, atom.P, atom.Div, atom.Span, atom.Time, atom.Section, atom.Header) {
+			return true
+		}
+		if dom.TextLenOver(n, dateLineMaxLen) {
+			seen++
+			return true
+		}
+		text := strings.TrimSpace(dom.Text(n))
+		if text == "" {
+			return true
+		}
+		if isDateLine(text) {
+			found = n
+		}
+		seen++
+		return false
+	})
+	if found != nil {
+		dom.Detach(found)
+	}
+}
+
+// isDateLine reports text made only of a date: a year, a month (by name
+// or number) and dateLineWords.
+func isDateLine(text string) bool {
+	year, month := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case isDigits(w) && len(w) == 4 && (w[:2] == "19" || w[:2] == "20"):
+			year = true
+		case isDigits(w) && len(w) <= 2:
+		case len(w) > 2 && isDigits(w[:len(w)-2]) && dateLineWords[w[len(w)-2:]]:
+			// an ordinal day: 16th
+		case dateLineWords[w]:
+			if monthWords[w] {
+				month = true
+			}
+		default:
+			return false
+		}
+	}
+	return year && (month || strings.ContainsAny(text, "/-."))
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
