@@ -37,3 +37,22 @@ func TestArticleRemovesDateLine(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"KEPT", "river crossing"}, []string{"Last updated"})
 }
+
+func TestIsReadingTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"3 MIN. READ", true},
+		{"Reading time: 4 minutes", true},
+		{"12 min read", true},
+		{"Read more", false},
+		{"5 minutes from the station", false},
+		{"min", false},
+	}
+	for _, tc := range tests {
+		if got := isReadingTime(tc.text); got != tc.want {
+			t.Errorf("isReadingTime(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

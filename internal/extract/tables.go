@@ -230,3 +230,10 @@ const dateLineMaxLen = 60
 var monthWords = dom.Set("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 	"dec", "january", "february", "march", "april", "june", "july", "august", "september", "october",
 	"november", "december")
+
+// readingTimeUnits and readingTimeWords make up the line that gives an
+// article's reading time, which readers, like the date, show apart.
+var (
+	readingTimeUnits = dom.Set("min", "mins", "minute", "minutes")
+	readingTimeWords = dom.Set("read", "reading", "time", "estimated")
+)

@@ -373,9 +373,9 @@ func removeDateLine(art *html.Node) {
 		return // a thread: each post's date is part of it
 	}
 	seen := 0
-	var found *html.Node
+	var found []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
-		if found != nil || seen >= bylineSearch {
+		if seen >= bylineSearch {
 			return false
 		}
 		if !dom.IsElement(n, atom.P, atom.Div, atom.Span, atom.Time, atom.Section, atom.Header) {
@@ -389,14 +389,14 @@ func removeDateLine(art *html.Node) {
 		if text == "" {
 			return true
 		}
-		if isDateLine(text) {
-			found = n
+		if isDateLine(text) || isReadingTime(text) {
+			found = append(found, n)
 		}
 		seen++
 		return false
 	})
-	if found != nil {
-		dom.Detach(found)
+	for _, n := range found {
+		dom.Detach(n)
 	}
 }
 
@@ -434,4 +434,24 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// isReadingTime reports a line that only gives the article's reading
+// time ("3 min read", "Reading time: 4 minutes").
+func isReadingTime(text string) bool {
+	num, unit := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case isDigits(w):
+			num = true
+		case readingTimeUnits[w]:
+			unit = true
+		case readingTimeWords[w]:
+		default:
+			return false
+		}
+	}
+	return num && unit
 }
