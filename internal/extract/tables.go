@@ -237,3 +237,13 @@ var (
 	readingTimeUnits = dom.Set("min", "mins", "minute", "minutes")
 	readingTimeWords = dom.Set("read", "reading", "time", "estimated")
 )
+
+// widgetWords are the class or id words of the blocks a blog engine adds
+// to every post: Jetpack's share and like buttons (sharedaddy) and its
+// related-posts list. Reference extractions leave them out. Only short
+// blocks (widgetMaxLen bytes) go.
+var widgetWords = dom.Set("sharedaddy", "jp-relatedposts", "jetpack-likes-widget-wrapper")
+
+var widgetHints = dom.NewMatcher(widgetWords)
+
+const widgetMaxLen = 1500

@@ -50,6 +50,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 		cleanConditionally(art, st, f)
 	}
 	removeAuthorBoxes(art)
+	removeWidgets(art)
 	removeTitleHeading(art, opts.Title)
 	removeBylineLine(art, opts.Byline)
 	removeDateLine(art)
@@ -454,4 +455,20 @@ func isReadingTime(text string) bool {
 		}
 	}
 	return num && unit
+}
+
+// removeWidgets removes the blocks that blog engines add to every post
+// (see widgetWords).
+func removeWidgets(art *html.Node) {
+	var found []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if n != art && (widgetHints.Match(dom.Attr(n, "class")) != 0 || widgetHints.Match(dom.Attr(n, "id")) != 0) && !dom.TextLenOver(n, widgetMaxLen) {
+			found = append(found, n)
+			return false
+		}
+		return !dom.IsElement(n, atom.Pre, atom.Code)
+	})
+	for _, n := range found {
+		dom.Detach(n)
+	}
 }
