@@ -247,3 +247,19 @@ var widgetWords = dom.Set("sharedaddy", "jp-relatedposts", "jetpack-likes-widget
 var widgetHints = dom.NewMatcher(widgetWords)
 
 const widgetMaxLen = 1500
+
+// disclosureClassWords name, as a class or id word or part, a block of
+// fine print. Such a block goes when it is short (disclosureMaxLen bytes)
+// and its text holds a disclosureTextWords word: the note that the site
+// earns commissions on the products it links to or reviews them
+// independently, which reference extractions leave out of the article.
+// Legal disclaimers about the subject itself (insurance terms, tax
+// advice) say none of these words and stay: the references keep them.
+var (
+	disclosureClassWords = dom.Set("disclaimer", "disclaimers", "disclosure", "disclosures")
+	disclosureTextWords  = []string{"affiliate", "commission", "independently", "compensat"}
+)
+
+var disclosureHints = dom.NewMatcher(disclosureClassWords)
+
+const disclosureMaxLen = 600

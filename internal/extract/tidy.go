@@ -458,11 +458,12 @@ func isReadingTime(text string) bool {
 }
 
 // removeWidgets removes the blocks that blog engines add to every post
-// (see widgetWords).
+// (see widgetWords) and the notes on how the site earns from its links
+// (see isDisclosure).
 func removeWidgets(art *html.Node) {
 	var found []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
-		if n != art && (widgetHints.Match(dom.Attr(n, "class")) != 0 || widgetHints.Match(dom.Attr(n, "id")) != 0) && !dom.TextLenOver(n, widgetMaxLen) {
+		if n != art && (widgetHints.Match(dom.Attr(n, "class")) != 0 || widgetHints.Match(dom.Attr(n, "id")) != 0 || isDisclosure(n)) && !dom.TextLenOver(n, widgetMaxLen) {
 			found = append(found, n)
 			return false
 		}
@@ -471,4 +472,23 @@ func removeWidgets(art *html.Node) {
 	for _, n := range found {
 		dom.Detach(n)
 	}
+}
+
+// isDisclosure reports a short block that the page names a disclaimer or
+// disclosure and whose text is about the site's income from what it
+// recommends (see disclosureClassWords).
+func isDisclosure(n *html.Node) bool {
+	if disclosureHints.Match(dom.Attr(n, "class")) == 0 && disclosureHints.Match(dom.Attr(n, "id")) == 0 {
+		return false
+	}
+	if dom.TextLenOver(n, disclosureMaxLen) {
+		return false
+	}
+	low := strings.ToLower(dom.Text(n))
+	for _, w := range disclosureTextWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -20,3 +20,16 @@ func TestArticleRemovesPostWidgets(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"PARA-ONE", "PARA-TWO"}, []string{"LIKE-THIS", "RELATED-POSTS"})
 }
+
+func TestArticleRemovesAffiliateDisclosure(t *testing.T) {
+	para := "<p>" + strings.Repeat("The kettle boils fast, pours cleanly, and keeps its handle cool, which matters more than its looks. ", 4) + "</p>"
+	doc, err := parse.Document(`<html><body><article class="post">` +
+		`<p class="review-disclaimer">AFFILIATE-NOTE We review every product independently; we may earn a commission when you buy.</p>` +
+		para + para +
+		`<p class="disclaimer">LEGAL-NOTE Prices shown were checked in March, and stock varies by store, region and season.</p>` +
+		`</article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"kettle", "LEGAL-NOTE"}, []string{"AFFILIATE-NOTE"})
+}
