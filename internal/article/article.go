@@ -111,12 +111,14 @@ func clean(src source.Document, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	reclaim := reclaimer(len(src.HTML) > reclaimAbove)
-	tree, err := parse.Document(src.HTML)
+	markup := parse.ElideRawText(src.HTML)
+	reclaim := reclaimer(len(markup) > reclaimAbove)
+	src.HTML = ""
+	tree, err := parse.Elided(markup)
 	if err != nil {
 		return Result{}, err
 	}
-	src.HTML = ""
+	markup = ""
 	reclaim.now()
 	rep := &report.Report{Explain: opts.Explain}
 
@@ -178,17 +180,18 @@ func clean(src source.Document, opts Options) (Result, error) {
 	return res, nil
 }
 
-// reclaimAbove is the input size (bytes) above which Clean collects
+// reclaimAbove is the size of the markup parsed (bytes, once scripts and
+// styles are elided: what the tree grows from) above which Clean collects
 // garbage between stages. The WebAssembly build runs the Go runtime on one
 // thread without preemption, so during one long synchronous call the
 // background collector hardly runs and the heap overshoots its goal by far:
-// a 20 MB page grew wasm memory to 1.3 GB, which the browser never gets back.
-// A collection between stages keeps the peak near what one stage holds
-// live (520 MB for that page). The collections replace ones the runtime
-// would make anyway: in V8, CPU time per call was unchanged within noise
-// for 0.4 MB pages (memory after ten calls 50 -> 18 MiB) and 2 MB pages
-// (228 -> 60 MiB). Below the threshold the heap is a few megabytes.
-const reclaimAbove = 256 << 10
+// a 20 MB page grew wasm memory to 1.3 GB, which the browser never gets
+// back. A collection between stages keeps the peak near what one stage
+// holds live (393 MiB for that page in Chromium). Below the threshold the
+// heap is small and the collections cost more than they save: measured on
+// the 60 wcxb-dev pages of 256 KiB to 3 MiB raw, collecting by raw size
+// made a pass about 10% slower for 22-26 -> 18 MiB.
+const reclaimAbove = 512 << 10
 
 // reclaimer collects garbage when the input is large (see reclaimAbove).
 type reclaimer bool

@@ -36,7 +36,12 @@ var flattenDepths = []int{256, 48}
 // other than JSON-LD and of style sheets, and without the content of
 // top-level <svg> elements.
 func Document(s string) (*html.Node, error) {
-	s = ElideRawText(s)
+	return Elided(ElideRawText(s))
+}
+
+// Elided is Document for text that ElideRawText has already been through,
+// for a caller that wants to know its size first.
+func Elided(s string) (*html.Node, error) {
 	doc, err := parseHTML(s)
 	for _, depth := range flattenDepths {
 		if err == nil {
