@@ -356,12 +356,17 @@ func stripDeclaredFurniture(body *html.Node) {
 // will be kept. Only short blocks go, so a container of posts whose class
 // happens to hold such a word stays.
 func removePostFurniture(body *html.Node) {
+	detachWhere(body, func(n *html.Node) bool {
+		return isPostFurniture(n) && unitsOf(n) <= postFurnitureMaxUnits
+	})
+}
+
+// detachWhere removes the elements below root that match, looking neither
+// inside a match nor inside code, whose class names describe the code.
+func detachWhere(root *html.Node, match func(n *html.Node) bool) {
 	var found []*html.Node
-	dom.Elements(body, func(n *html.Node) bool {
-		if n == body {
-			return true
-		}
-		if isPostFurniture(n) && unitsOf(n) <= postFurnitureMaxUnits {
+	dom.Elements(root, func(n *html.Node) bool {
+		if match(n) {
 			found = append(found, n)
 			return false
 		}

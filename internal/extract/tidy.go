@@ -338,17 +338,9 @@ func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
 // the article's column, and taking it out earlier can change which block
 // wins.
 func removeAuthorBoxes(art *html.Node) {
-	var found []*html.Node
-	dom.Elements(art, func(n *html.Node) bool {
-		if n != art && isAuthorBox(dom.Attr(n, "class")) && unitsOf(n) <= authorBoxMaxUnits {
-			found = append(found, n)
-			return false
-		}
-		return !dom.IsElement(n, atom.Pre, atom.Code)
+	detachWhere(art, func(n *html.Node) bool {
+		return isAuthorBox(dom.Attr(n, "class")) && unitsOf(n) <= authorBoxMaxUnits
 	})
-	for _, n := range found {
-		dom.Detach(n)
-	}
 }
 
 // isAuthorBox reports a class that names an author box (see
@@ -461,17 +453,9 @@ func isReadingTime(text string) bool {
 // (see widgetWords) and the notes on how the site earns from its links
 // (see isDisclosure).
 func removeWidgets(art *html.Node) {
-	var found []*html.Node
-	dom.Elements(art, func(n *html.Node) bool {
-		if n != art && (widgetHints.Match(dom.Attr(n, "class")) != 0 || widgetHints.Match(dom.Attr(n, "id")) != 0 || isDisclosure(n)) && !dom.TextLenOver(n, widgetMaxLen) {
-			found = append(found, n)
-			return false
-		}
-		return !dom.IsElement(n, atom.Pre, atom.Code)
+	detachWhere(art, func(n *html.Node) bool {
+		return (widgetHints.Match(dom.Attr(n, "class")) != 0 || widgetHints.Match(dom.Attr(n, "id")) != 0 || isDisclosure(n)) && !dom.TextLenOver(n, widgetMaxLen)
 	})
-	for _, n := range found {
-		dom.Detach(n)
-	}
 }
 
 // isDisclosure reports a short block that the page names a disclaimer or
