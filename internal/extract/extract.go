@@ -65,7 +65,45 @@ func Article(doc *html.Node, opts Options) *html.Node {
 		}
 	}
 	notes.Normalize(art)
+	dropStrayRules(art)
 	return art
+}
+
+// ruleContent are the elements that count as content between two rules,
+// besides text.
+var ruleContent = []atom.Atom{atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Iframe, atom.Object, atom.Embed, atom.Math, atom.Svg}
+
+// dropStrayRules removes the horizontal rules of art that separate nothing:
+// before its first content, after its last, and the later of two with no
+// content between. They are what is left of the blocks removed around them
+// (a table of contents between two rules, related posts after the last).
+func dropStrayRules(art *html.Node) {
+	var stray []*html.Node
+	var pending *html.Node // a rule after content, kept if content follows
+	seen := false
+	for n := art.FirstChild; n != nil; {
+		skip := false
+		switch {
+		case n.Type == html.TextNode && !dom.IsBlank(n.Data):
+			seen, pending = true, nil
+		case n.Type != html.ElementNode:
+		case n.DataAtom == atom.Hr:
+			if !seen || pending != nil {
+				stray = append(stray, n)
+			} else {
+				pending = n
+			}
+		case dom.IsElement(n, ruleContent...):
+			seen, pending, skip = true, nil, true
+		}
+		n = dom.Next(n, art, skip)
+	}
+	if pending != nil {
+		stray = append(stray, pending)
+	}
+	for _, n := range stray {
+		dom.Detach(n)
+	}
 }
 
 // find returns a <div> holding the article of doc.
