@@ -497,18 +497,28 @@ func trimLeading(n *html.Node) {
 const trailingMarks = ",; \t\n\r\u00a0"
 
 // trimTrailing removes white space and separators left at the end of a
-// note (also inside its last paragraph).
+// note (also inside its last paragraph). An empty element after them does
+// not protect them: the sanitizer may drop it (a <label>), and the next
+// cleaning of the output would then trim what this one kept.
 func trimTrailing(n *html.Node) {
 	for n != nil {
 		c := n.LastChild
-		for c != nil && c.Type == html.TextNode {
-			t := strings.TrimRight(c.Data, trailingMarks)
-			if t != "" {
-				c.Data = t
-				return
+		for c != nil {
+			if c.Type == html.TextNode {
+				if t := strings.TrimRight(c.Data, trailingMarks); t != "" {
+					c.Data = t
+					return
+				}
+				prev := c.PrevSibling
+				n.RemoveChild(c)
+				c = prev
+				continue
 			}
-			n.RemoveChild(c)
-			c = n.LastChild
+			if c.Type == html.ElementNode && c.DataAtom != atom.P && !mediaTags[c.DataAtom] && !hasMedia(c) && dom.IsBlank(dom.Text(c)) {
+				c = c.PrevSibling
+				continue
+			}
+			break
 		}
 		if c == nil || c.DataAtom != atom.P {
 			return
