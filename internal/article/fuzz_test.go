@@ -88,6 +88,8 @@ func FuzzClean(f *testing.F) {
 		// A separator before an element the sanitizer drops ends the note
 		// on the second pass: trimmed on the first too.
 		"<p>Text<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">00,<label></label></li></ol>",
+		// A note of nothing but the marks a removed back-link leaves.
+		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">)</li></ol>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -244,7 +244,9 @@ func (s *Set) item(body *html.Node, refs []string) *html.Node {
 	if stripOwnNumber(li, s.label[body]) {
 		led = true
 	}
-	if led {
+	// A note that is nothing but such marks is emptied as well: cleaning
+	// the output again would empty it once its back-link is removed.
+	if led || strings.Trim(dom.Text(li), leftoverMarks) == "" && !hasMedia(li) {
 		trimLeading(li)
 	}
 	trimTrailing(li)
