@@ -176,7 +176,11 @@ func checkIdempotent(t *testing.T, first Result, opts Options) {
 		return
 	}
 	a, b := dom.Fold(first.TextContent), dom.Fold(second.TextContent)
-	if opts.KeepAll && a != b && dom.Fold(strings.Replace(a, second.Title, "", 1)) != b {
+	// The second pass may take the first heading as the title and drop it;
+	// the title's spacing can differ from the text's ("<h1><p>0</p>0</h1>":
+	// title "00", text "0 0"), so that is compared without white space.
+	if opts.KeepAll && a != b && dom.Fold(strings.Replace(a, second.Title, "", 1)) != b &&
+		strings.Replace(squash(a), squash(second.Title), "", 1) != squash(b) {
 		t.Fatalf("keepAll: text changed on a second pass:\n first  %q\n second %q\n content %q", a, b, first.Content)
 	}
 	if !opts.KeepAll && !strings.Contains(squash(a), squash(b)) {
