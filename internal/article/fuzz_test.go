@@ -90,6 +90,8 @@ func FuzzClean(f *testing.F) {
 		"<p>Text<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">00,<label></label></li></ol>",
 		// A note of nothing but the marks a removed back-link leaves.
 		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">)</li></ol>",
+		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\"><label>)</label></li></ol>",
+		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\"><font>)</font></li></ol>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -475,7 +475,8 @@ func lastContent(n *html.Node) *html.Node {
 const leftoverMarks = "^↑.,;:)] \t\n\r\u00a0"
 
 // trimLeading removes text left before a note's content by a removed
-// number or back-link ("^ ", ". "), also inside its first paragraph.
+// number or back-link ("^ ", ". "), also inside its first paragraph or
+// inline wrapper (which the sanitizer may drop, leaving the marks first).
 func trimLeading(n *html.Node) {
 	for n != nil {
 		c := n.FirstChild
@@ -487,7 +488,7 @@ func trimLeading(n *html.Node) {
 			n.RemoveChild(c)
 			c = n.FirstChild
 		}
-		if c == nil || c.DataAtom != atom.P {
+		if c == nil || c.Type != html.ElementNode || mediaTags[c.DataAtom] || c.DataAtom == atom.Pre || c.DataAtom == atom.Code {
 			return
 		}
 		n = c
