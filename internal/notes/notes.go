@@ -618,6 +618,11 @@ func numbered(root *html.Node, ids map[string]*html.Node) *Set {
 		if !seen[i] || defs[i] == nil {
 			return nil
 		}
+		// An item of nothing but punctuation is no note; normalised, it
+		// would be emptied (see trimLeading).
+		if strings.Trim(dom.Text(defs[i]), leftoverMarks) == "" && !hasMedia(defs[i]) {
+			return nil
+		}
 	}
 	s := newSet()
 	for i := 1; i <= maxNum; i++ {
