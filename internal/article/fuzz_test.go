@@ -93,6 +93,7 @@ func FuzzClean(f *testing.F) {
 		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\"><label>)</label></li></ol>",
 		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\"><font>)</font></li></ol>",
 		"<p>0<sup><A0>1<ol><li>)",
+		"<p>00<sup>1<A><ol><li>0,",
 	} {
 		f.Add([]byte(s))
 	}

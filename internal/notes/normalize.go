@@ -500,7 +500,8 @@ func trimLeading(n *html.Node) {
 const trailingMarks = ",; \t\n\r\u00a0"
 
 // trimTrailing removes white space and separators left at the end of a
-// note (also inside its last paragraph). An empty element after them does
+// note, also inside its last paragraph or inline wrapper (which the
+// sanitizer may drop: an <a> without href). An empty element after them does
 // not protect them: the sanitizer may drop it (a <label>), and the next
 // cleaning of the output would then trim what this one kept.
 func trimTrailing(n *html.Node) {
@@ -523,7 +524,7 @@ func trimTrailing(n *html.Node) {
 			}
 			break
 		}
-		if c == nil || c.DataAtom != atom.P {
+		if c == nil || c.Type != html.ElementNode || mediaTags[c.DataAtom] || c.DataAtom == atom.Pre || c.DataAtom == atom.Code {
 			return
 		}
 		n = c
