@@ -355,13 +355,37 @@ func stripUnlikely(body *html.Node) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n)) && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n)) && !tablePart(n, st) && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
 			dom.Detach(n)
 			return false
 		}
-		// What tables and code hold is judged with them, not part by part.
-		return !dom.IsElement(n, atom.Table, atom.Pre, atom.Code)
+		// What code holds is judged with it, not part by part.
+		return !dom.IsElement(n, atom.Pre, atom.Code)
 	})
+}
+
+// sectionsInCells are the containers that can hold a whole page section
+// (a comment list, a sidebar) inside a table cell; sectionInCellUnits is
+// the least text such a section holds. Smaller or other elements in a data
+// table are the table's own labels: pricing grids and card tables name their
+// cells "header" or "banner".
+var sectionsInCells = []atom.Atom{atom.Div, atom.Ol, atom.Ul, atom.Section, atom.Aside, atom.Nav, atom.Dl, atom.Form}
+
+const sectionInCellUnits = 200
+
+// tablePart reports whether n belongs to a data table rather than sitting
+// in it: table parts and cell contents within three levels of the table
+// (as Readability.js spares them), and anything but a sizeable section
+// deeper down. Old table layouts, which put the whole page in one table,
+// are judged like any other markup: their comment lists and side columns
+// are blocks like any other.
+func tablePart(n *html.Node, st stats) bool {
+	for p, depth := n.Parent, 1; p != nil; p, depth = p.Parent, depth+1 {
+		if p.DataAtom == atom.Table && isDataTable(p) {
+			return depth <= 3 || !dom.IsElement(n, sectionsInCells...) || st.units(n) < sectionInCellUnits
+		}
+	}
+	return false
 }
 
 // declaredFurniture reports a block whose tag or ARIA role says it is

@@ -43,3 +43,55 @@ func TestDropStrayRules(t *testing.T) {
 		})
 	}
 }
+
+// In a page laid out by one big table, the comment list beside the article
+// is stripped like any other unlikely block; labels inside a data table
+// are the table's own.
+func TestStripUnlikelyInTables(t *testing.T) {
+	para := strings.Repeat("Every sentence of this paragraph adds to the article's own text, and to the comments too. ", 6)
+	reply := strings.Repeat("A reader replies at length with a view of their own on the matter. ", 6)
+	comments := `<ol class="commentlist"><li id="comment-1"><p>` + reply + `</p></li></ol>`
+	tests := []struct {
+		name, in string
+		gone     string // text that must be removed, or ""
+		kept     string // text that must stay
+	}{
+		{
+			name: "comments deep in a layout table",
+			in:   `<table><tr><td><img src="a.gif"></td><td><div><p>Article. ` + para + `</p>` + comments + `</div></td></tr></table>`,
+			gone: "A reader replies", kept: "Article.",
+		},
+		{
+			name: "comments deep in a cell of a table judged data",
+			in: `<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr><tr><td>5</td><td><div><p>Article. ` + para + `</p>` +
+				comments + `</div></td></tr></table>`,
+			gone: "A reader replies", kept: "Article.",
+		},
+		{
+			name: "labels in a data table",
+			in: `<table><tr><th>Plan</th><th>Price</th></tr><tr><td><div><div><span class="header">Basic plan</span></div></div></td><td>1</td></tr>` +
+				`<tr><td><div><div class="banner">Premium plan</div></div></td><td>2</td></tr></table><p>Article. ` + para + `</p>`,
+			kept: "Premium plan",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(`<!DOCTYPE html><html><body>` + tc.in + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+			stripUnlikely(body)
+			text := dom.Text(body)
+			if tc.gone != "" && strings.Contains(text, tc.gone) {
+				t.Errorf("%q kept: %s", tc.gone, text)
+			}
+			if !strings.Contains(text, tc.kept) {
+				t.Errorf("%q removed: %s", tc.kept, text)
+			}
+			if tc.name == "labels in a data table" && !strings.Contains(text, "Basic plan") {
+				t.Errorf("a label in a data table removed: %s", text)
+			}
+		})
+	}
+}

@@ -16,9 +16,10 @@ import (
 // unlikelyWords in a class or id mark blocks that are almost never the
 // article, removed in the first, strictest attempt unless maybeWords also
 // match. The words are the ones Readability's unlikelyCandidates pattern
-// names (Apache-2.0), matched here as whole class parts.
+// names (Apache-2.0), matched here as whole class parts, plus the compounds
+// its substring match also caught that matter (WordPress's "commentlist").
 var unlikelyWords = dom.Set(
-	"banner", "breadcrumb", "breadcrumbs", "combx", "comment", "comments", "community",
+	"banner", "breadcrumb", "breadcrumbs", "combx", "comment", "comments", "commentlist", "community",
 	"disqus", "extra", "foot", "footer", "footnote-ad", "gdpr", "header", "legends", "menu",
 	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
 	"sponsor", "supplemental", "agegate", "pagination", "pager", "popup", "yom",
