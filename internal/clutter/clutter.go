@@ -72,7 +72,10 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	hiddenKeep := max(hiddenMinText, int(hiddenKeepShare*float64(pageText)))
 	overlayLimit := max(adMinText, int(overlayMaxShare*float64(pageText)))
 	// Read before the walk below removes the scripts that declare it.
-	product := !opts.KeepAll && isProductPage(doc)
+	product := notProduct
+	if !opts.KeepAll {
+		product = productPageOf(doc)
+	}
 	reviewLimit := int(reviewMaxShare * float64(pageText))
 
 	// Comments carry no content and can hide conditional markup.
@@ -149,7 +152,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if product && hints&hintReview != 0 && !dom.TextLenOver(n, reviewLimit) {
+		if product != notProduct && (hints&hintReview != 0 || product == oneProduct && isProductRail(n)) && !dom.TextLenOver(n, reviewLimit) {
 			r.Add(report.Element, "product-reviews", n, "")
 			dom.Detach(n)
 			return false

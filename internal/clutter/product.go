@@ -2,6 +2,7 @@ package clutter
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 	"articleclean/internal/jsonvalue"
@@ -30,32 +31,63 @@ var reviewWords = dom.Set("reviews")
 // a block named so that holds most of the page is its wrapper.
 const reviewMaxShare = 0.5
 
+// productPage says what a page declares it sells.
+type productPage uint8
+
+const (
+	notProduct productPage = iota
+	// productGroup: the only declaration is Open Graph's product.group,
+	// which shops give their category pages as well as a product's, so
+	// the priced items on it may be its content.
+	productGroup
+	// oneProduct: the page declares a single product.
+	oneProduct
+)
+
+// productGroupOGType is the og:type of a group of products.
+const productGroupOGType = "product.group"
+
 // isProductPage reports whether doc declares itself a product page: a
 // top-level JSON-LD item (or @graph member) of a product type, an Open
 // Graph og:type of a product, or a top-level microdata item of a product
 // type. Products that are only mentioned (a review's itemReviewed, an
 // offer inside an article) do not count.
 func isProductPage(doc *html.Node) bool {
-	found := false
+	return productPageOf(doc) != notProduct
+}
+
+// productPageOf tells how doc declares itself a product page (see
+// isProductPage): of one product, or only of a group of them.
+func productPageOf(doc *html.Node) productPage {
+	kind := notProduct
 	dom.Elements(doc, func(n *html.Node) bool {
-		if found {
+		if kind == oneProduct {
 			return false
 		}
 		switch {
 		case n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(dom.Attr(n, "type")), "application/ld+json"):
-			found = mayNameProduct(n) && jsonLDProduct(dom.Text(n))
+			if mayNameProduct(n) && jsonLDProduct(dom.Text(n)) {
+				kind = oneProduct
+			}
 			return false
 		case n.DataAtom == atom.Meta && strings.EqualFold(dom.Attr(n, "property"), "og:type"):
-			found = productOGTypes[strings.ToLower(strings.TrimSpace(dom.Attr(n, "content")))]
+			switch t := strings.ToLower(strings.TrimSpace(dom.Attr(n, "content"))); {
+			case t == productGroupOGType:
+				kind = max(kind, productGroup)
+			case productOGTypes[t]:
+				kind = oneProduct
+			}
 			return false
 		case dom.HasAttr(n, "itemscope") && !dom.HasAttr(n, "itemprop"):
 			// A top-level microdata item: its type says what the page is
 			// about; items nested in it are parts of that.
-			found = schemaTypeIs(dom.Attr(n, "itemtype"), productTypes)
+			if schemaTypeIs(dom.Attr(n, "itemtype"), productTypes) {
+				kind = oneProduct
+			}
 		}
 		return true
 	})
-	return found
+	return kind
 }
 
 // mayNameProduct reports whether a JSON-LD script's text could name a
@@ -149,3 +181,61 @@ func schemaTypeIs(s string, types map[string]bool) bool {
 	}
 	return false
 }
+
+// railWords name the sliders shops build product rails with ("you may
+// also like", "customers also viewed", "complete the look"). A slider is
+// taken for a rail only when it shows prices (see railMinPrices): the
+// product's own feature, ingredient or photo panels are sliders too, and
+// the truth of wcxb-dev keeps them.
+var railWords = dom.Set("carousel")
+
+var railHints = dom.NewMatcher(railWords)
+
+// railMinPrices is how many prices a slider shows to be a rail of other
+// products: one may be the product's own, beside its buy button.
+const railMinPrices = 2
+
+// isProductRail reports whether n is a slider of other products, which a
+// page of one product shows beside its own description.
+func isProductRail(n *html.Node) bool {
+	return railHints.MatchNode(n) != 0 && countPrices(n, railMinPrices) >= railMinPrices
+}
+
+// currencySigns are the symbols shops write beside an amount.
+const currencySigns = "$£€¥₹₩₽"
+
+// countPrices counts the amounts in n's text, stopping at limit: currency
+// signs with a digit before or after them, spaces allowed between ("$18",
+// "€ 95", "12,50 €").
+func countPrices(n *html.Node, limit int) int {
+	count := 0
+	for c := n.FirstChild; c != nil && count < limit; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			count += pricesIn(c.Data)
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return count
+}
+
+// pricesIn counts the currency signs in s that have a digit beside them.
+func pricesIn(s string) int {
+	count := 0
+	for i, r := range s {
+		if !strings.ContainsRune(currencySigns, r) {
+			continue
+		}
+		after := strings.TrimLeft(s[i+utf8.RuneLen(r):], " \u00a0")
+		before := strings.TrimRight(s[:i], " \u00a0")
+		if after != "" && isDigit(after[0]) || before != "" && isDigit(before[len(before)-1]) {
+			count++
+		}
+	}
+	return count
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -55,3 +55,53 @@ func TestProductTypesNameProduct(t *testing.T) {
 		}
 	}
 }
+
+func TestProductRails(t *testing.T) {
+	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
+	rail := `<div class="upsell-carousel"><a href="/p/1">Linen throw $45</a><a href="/p/2">Cotton quilt £60.00</a><a href="/p/3">Pillow 12,50 €</a></div>`
+	features := `<div class="feature-carousel"><h3>Warm</h3><p>Holds heat on the coldest nights, priced fairly.</p><h3>Soft</h3><p>Brushed by hand.</p></div>`
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
+	for _, tc := range []struct {
+		name, head, body string
+		railGoes         bool
+	}{
+		{"rail of priced products on a product page", productLD, desc + rail + features, true},
+		{"rail on a page of one product and a group", `<meta property="og:type" content="product.group">` + productLD, desc + rail + features, true},
+		{"rail on a page declaring only a group of products", `<meta property="og:type" content="product.group">`, desc + rail + features, false},
+		{"rail on a page that is not a product's", "", desc + rail + features, false},
+		{"slider with one price", productLD, desc + `<div class="carousel"><a href="/p/1">Linen throw $45</a><a href="/p/2">Cotton quilt</a></div>` + features, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if !strings.Contains(text, "hand loom") || !strings.Contains(text, "Brushed by hand") {
+				t.Fatal("the description or the feature slider was removed")
+			}
+			if gone := !strings.Contains(text, "Linen throw"); gone != tc.railGoes {
+				t.Errorf("rail removed = %v, want %v", gone, tc.railGoes)
+			}
+		})
+	}
+}
+
+func TestPricesIn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"$18 $25 28% OFF", 2},
+		{"€ 95,25 or 12,50 €", 2},
+		{"£\u00a0675", 1},
+		{"Save money with our $ plans", 0},
+		{"US$ only, 5 dollars", 0},
+		{"¥", 0},
+	} {
+		if got := pricesIn(tc.text); got != tc.want {
+			t.Errorf("pricesIn(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
