@@ -189,16 +189,23 @@ func schemaTypeIs(s string, types map[string]bool) bool {
 // the truth of wcxb-dev keeps them.
 var railWords = dom.Set("carousel")
 
-var railHints = dom.NewMatcher(railWords)
+// boilerplateWords name the legal small print a shop prints under a
+// product: offer terms, disclaimers about the pictures and the data.
+var boilerplateWords = dom.Set("disclaimer", "disclaimers")
+
+// productHints matches railWords (bit 0) and boilerplateWords (bit 1).
+var productHints = dom.NewMatcher(railWords, boilerplateWords)
 
 // railMinPrices is how many prices a slider shows to be a rail of other
 // products: one may be the product's own, beside its buy button.
 const railMinPrices = 2
 
-// isProductRail reports whether n is a slider of other products, which a
-// page of one product shows beside its own description.
+// isProductRail reports whether n is a slider of other products, or the
+// shop's legal small print, which a page of one product shows beside its
+// own description.
 func isProductRail(n *html.Node) bool {
-	return railHints.MatchNode(n) != 0 && countPrices(n, railMinPrices) >= railMinPrices
+	h := productHints.MatchNode(n)
+	return h&2 != 0 || h&1 != 0 && countPrices(n, railMinPrices) >= railMinPrices
 }
 
 // currencySigns are the symbols shops write beside an amount.

@@ -105,3 +105,31 @@ func TestPricesIn(t *testing.T) {
 		}
 	}
 }
+
+func TestProductDisclaimers(t *testing.T) {
+	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
+	small := `<div class="legal-disclaimer"><p>` + strings.Repeat("Colours may differ from the pictures shown. Offer valid while stocks last. ", 8) + `</p></div>`
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
+	for _, tc := range []struct {
+		name, head string
+		goes       bool
+	}{
+		{"product page", productLD, true},
+		{"page that is not a product's", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + small + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if !strings.Contains(text, "hand loom") {
+				t.Fatal("the description was removed")
+			}
+			if gone := !strings.Contains(text, "stocks last"); gone != tc.goes {
+				t.Errorf("disclaimer removed = %v, want %v", gone, tc.goes)
+			}
+		})
+	}
+}
