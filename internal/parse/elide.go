@@ -26,6 +26,10 @@ import (
 // every end tag inside closes an element the SVG opened, and no tag that
 // makes the parser leave foreign content ("<p>", "<div>"…) appears. Any
 // doubt keeps the content.
+//
+// One cut is a repair rather than a saving: a raw-text element left open
+// inside a <noscript> is dropped up to the noscript's end (see
+// cutAtNoscriptEnd), where it would otherwise swallow the rest of the page.
 
 // elidedTags are the elements whose body is dropped, with the attribute
 // text that keeps it: JSON-LD is metadata.
@@ -70,6 +74,9 @@ func ElideRawText(s string) string {
 	var svg svgBody
 	// Inside <select> the parser ignores an <svg> tag and keeps its text.
 	inSelect := false
+	// noscriptEnd is where the <noscript> the scan is in ends for a
+	// browser (see cutAtNoscriptEnd), or -1 outside one.
+	noscriptEnd := -1
 	for i := 0; i < len(s); {
 		lt := strings.IndexByte(s[i:], '<')
 		if lt < 0 {
@@ -132,10 +139,25 @@ func ElideRawText(s string) string {
 			case name == "select":
 				inSelect = true
 				i = end
+			case name == "noscript":
+				if noscriptEnd < i {
+					noscriptEnd = rawEnd(s, end, name)
+				}
+				i = end
 			case name == "plaintext":
+				if i < noscriptEnd {
+					drop = append(drop, i, noscriptEnd)
+					i = noscriptEnd
+					break
+				}
 				i = len(s)
 			case verbatimTags[name]:
-				i = rawEnd(s, end, name)
+				bodyEnd := rawEnd(s, end, name)
+				if cutAtNoscriptEnd(i, bodyEnd, noscriptEnd) {
+					drop = append(drop, i, noscriptEnd)
+					bodyEnd = noscriptEnd
+				}
+				i = bodyEnd
 			default:
 				keep, elided := elidedTags[name]
 				if !elided {
@@ -147,6 +169,11 @@ func ElideRawText(s string) string {
 					bodyEnd = scriptEnd(s, end)
 				} else {
 					bodyEnd = rawEnd(s, end, name)
+				}
+				if cutAtNoscriptEnd(i, bodyEnd, noscriptEnd) {
+					drop = append(drop, i, noscriptEnd)
+					i = noscriptEnd
+					break
 				}
 				// A body the input ends inside is kept: the parser would
 				// read it to the end too, and if the scan has lost track
@@ -176,6 +203,19 @@ func ElideRawText(s string) string {
 	}
 	b.WriteString(s[copied:])
 	return b.String()
+}
+
+// cutAtNoscriptEnd reports whether a raw-text element starting at start
+// inside a <noscript> that ends at noscriptEnd (-1: none open) runs past
+// it. The tree is built as a browser with scripting disabled would (so
+// that noscript fallbacks are markup), but pages are written for browsers
+// with scripting, to which a noscript is raw text up to its first
+// "</noscript". A raw-text element left open in one, such as the
+// self-closed "<iframe … />" of a tag manager's fallback, would otherwise
+// swallow the rest of the page as its text. Such an element is dropped up
+// to the noscript's end: no browser with scripting shows it.
+func cutAtNoscriptEnd(start, bodyEnd, noscriptEnd int) bool {
+	return start < noscriptEnd && bodyEnd > noscriptEnd
 }
 
 // svgBody follows the elements open inside a top-level <svg>, to know

@@ -51,6 +51,12 @@ func TestElideRawText(t *testing.T) {
 		{"doctype and processing instruction", `<!DOCTYPE html><?xml x?><style>s</style>`, `<!DOCTYPE html><?xml x?><style></style>`},
 		{"self-closing script is still raw", `<script src=x />var a</script>b`, `<script src=x /></script>b`},
 		{"scripts and styles in turn", `<style>a</style>1<script>b</script>2<style>c</style>`, `<style></style>1<script></script>2<style></style>`},
+		{"self-closed iframe in a noscript", `<noscript><iframe src=x /></noscript><p>after`, `<noscript></noscript><p>after`},
+		{"closed iframe in a noscript is kept", `<noscript><iframe src=x></iframe></noscript><p>a`, `<noscript><iframe src=x></iframe></noscript><p>a`},
+		{"noscript ends at its first end tag", `<NOSCRIPT><noscript><xmp>x</noscript>y</xmp></noscript>z`, `<NOSCRIPT><noscript></noscript>y</xmp></noscript>z`},
+		{"unclosed script in a noscript", `<noscript><img src=a><script>x</noscript><p>b`, `<noscript><img src=a></noscript><p>b`},
+		{"plaintext in a noscript", `<noscript><plaintext>x</noscript><p>b`, `<noscript></noscript><p>b`},
+		{"unclosed noscript changes nothing", `<noscript><iframe>x`, `<noscript><iframe>x`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,9 +99,11 @@ func withoutSVGContent(s string) string {
 }
 
 // emptyTopSVG removes the content of every <svg> element that is not
-// inside another one.
+// inside another one, and of every <noscript>: html.Parse runs scripts, so
+// a noscript's content is raw text to it, which the elision may cut (see
+// cutAtNoscriptEnd).
 func emptyTopSVG(n *html.Node) {
-	if n.Type == html.ElementNode && n.Namespace == "svg" && n.Data == "svg" {
+	if n.Type == html.ElementNode && (n.Namespace == "svg" && n.Data == "svg" || n.DataAtom == atom.Noscript) {
 		for n.FirstChild != nil {
 			n.RemoveChild(n.FirstChild)
 		}
@@ -162,6 +170,7 @@ func FuzzElideRawText(f *testing.F) {
 		`<textarea><script>`, `<!--<style>-->`, `<a title='<script>'>`, `<script type=application/ld+json>{}</script>`,
 		`<title>x</title><script>y</SCRIPT>`, `<table><script>a</script><tr><td>b`,
 		`<svg><g><path d=""/></g></svg>`, `<p><svg><p>x</svg>`, `<svg><foreignObject><style></svg></style>`,
+		`<noscript><iframe src=x /></noscript><p>x`, `<noscript><script>a</noscript>b`,
 	} {
 		f.Add(seed)
 	}
@@ -200,6 +209,9 @@ func visibleText(s string) string {
 		}
 		if n.Type == html.ElementNode && n.Namespace == "svg" {
 			return // SVG content may be elided; what a reader sees is HTML
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Noscript {
+			return // raw text to this parser, which runs scripts: may be cut
 		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
