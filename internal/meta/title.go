@@ -220,6 +220,9 @@ func titleKey(s string) string {
 			space = b.Len() > 0
 			continue
 		}
+		if isInvisible(r) {
+			continue
+		}
 		if space {
 			b.WriteByte(' ')
 			space = false
@@ -235,7 +238,36 @@ func titleKey(s string) string {
 // metadata titles with the site's name removed; then the first <h1>.
 func chooseTitle(p *page, ld ldInfo, sites []string) string {
 	t, _ := chooseTitleStep(p, ld, sites)
-	return latin1Mojibake(t)
+	return latin1Mojibake(dropInvisible(t))
+}
+
+// invisibles are the characters a page puts inside words to steer line
+// breaking (a soft hyphen, zero-width space or word joiner, a stray byte
+// order mark): nothing a reader sees or types, so titles compare and read
+// without them. The joiners that shape emoji and scripts (U+200C, U+200D)
+// are not among them.
+var invisibles = [...]rune{'\u00ad', '\u200b', '\u2060', '\ufeff'}
+
+func isInvisible(r rune) bool {
+	for _, c := range invisibles {
+		if r == c {
+			return true
+		}
+	}
+	return false
+}
+
+// dropInvisible removes the invisibles from s.
+func dropInvisible(s string) string {
+	if !strings.ContainsFunc(s, isInvisible) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // latin1Mojibake undoes UTF-8 text that was read as ISO-8859-1, the

@@ -119,3 +119,17 @@ func TestIsSiteNameAllocates(t *testing.T) {
 		t.Errorf("isSiteName allocates %v times per call, want 0", n)
 	}
 }
+
+func TestTitleIgnoresInvisibles(t *testing.T) {
+	// A soft hyphen the page put inside a word of its heading neither
+	// keeps the heading from agreeing with the metadata title nor stays
+	// in the headline.
+	p := &page{metas: map[string]string{"og:title": "Example Town Parks Department: Garden Allotment Program"},
+		itemprops: map[string]string{}, headings: []heading{{"Garden Allot\u00adment Program", 1}}}
+	if got := chooseTitle(p, ldInfo{}, []string{"Example Town"}); got != "Garden Allotment Program" {
+		t.Errorf("got %q, want the heading without its soft hyphen", got)
+	}
+	if got := dropInvisible("Zero\u200bwidth\ufeff"); got != "Zerowidth" {
+		t.Errorf("dropInvisible = %q", got)
+	}
+}
