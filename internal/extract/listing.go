@@ -33,6 +33,11 @@ const (
 	// it. Measured on wcxb-dev: without it articles take in their
 	// builder's promo sections.
 	cardOthersShare = 0.25
+	// listTableMinRows: a shorter table is as often a small grid of links
+	// (a series' other parts, a box of related pages), which articles
+	// leave out. Measured on wcxb-dev and the Wikipedia pages of the
+	// defuddle and readability sets.
+	listTableMinRows = 5
 )
 
 // cardList climbs from top to the container of a card list when top lies
@@ -81,4 +86,26 @@ func cardSignature(n *html.Node) string {
 		return ""
 	}
 	return n.Data + "." + first
+}
+
+// listTable reports a data table that lists entries: its first row heads
+// the columns, and it has at least listTableMinRows rows, that one
+// included. Its cells name people, places and works by linking to them,
+// so its link density, which condemns a navigation grid, says nothing
+// here.
+func listTable(t *html.Node) bool {
+	rows := dom.FindAll(t, atom.Tr)
+	if len(rows) < listTableMinRows {
+		return false
+	}
+	ths, tds := 0, 0
+	for c := rows[0].FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Th:
+			ths++
+		case atom.Td:
+			tds++
+		}
+	}
+	return ths >= 2 && tds == 0
 }

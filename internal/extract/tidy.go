@@ -104,7 +104,7 @@ func shouldRemove(n *html.Node, st stats, f flags, inPost bool) bool {
 		return false
 	}
 	if n.DataAtom == atom.Table && isDataTable(n) {
-		return st.linkDensity(n) > maxListLinkDensity
+		return !listTable(n) && st.linkDensity(n) > maxListLinkDensity
 	}
 	ld := st.linkDensity(n)
 	isList := dom.IsElement(n, atom.Ul, atom.Ol, atom.Dl)
