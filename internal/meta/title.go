@@ -368,7 +368,9 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 			}
 		}
 	}
-	if ld.headline != "" {
+	// A JSON-LD headline sharing no words with the page's own titles is
+	// another item's (a review, a video, a post in a listing).
+	if ld.headline != "" && !unrelated(ld.headline, pageTitles(p)) {
 		return stripSite(foldSpace(ld.headline), sites), stepLD
 	}
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
@@ -400,6 +402,17 @@ func unrelated(h string, metas []string) bool {
 		return false
 	}
 	return textSimilarity(h, metas[0]) < minRelated
+}
+
+// pageTitles are the page's own metadata titles, outside its JSON-LD.
+func pageTitles(p *page) []string {
+	var out []string
+	for _, m := range [...]string{p.firstMeta(titleKeys), p.metas["twitter:title"], p.title} {
+		if m = foldSpace(m); m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // plausibleHeadline rejects headings too short or too long to be an

@@ -133,3 +133,19 @@ func TestTitleIgnoresInvisibles(t *testing.T) {
 		t.Errorf("dropInvisible = %q", got)
 	}
 }
+
+func TestTitleSkipsUnrelatedLDHeadline(t *testing.T) {
+	tests := []struct{ ld, og, want string }{
+		// The JSON-LD headline is a video's on a section page: it shares
+		// no word with the page's own title.
+		{"Morning Live Broadcast From the Studio", "Garden Hose Reels | Example Shop", "Garden Hose Reels"},
+		// Worded differently but about the same thing, it stays.
+		{"Ten Ways to Water a Garden", "Watering a Garden: Ten Ways | Example Shop", "Ten Ways to Water a Garden"},
+	}
+	for _, tc := range tests {
+		p := &page{metas: map[string]string{"og:title": tc.og}, itemprops: map[string]string{}}
+		if got := chooseTitle(p, ldInfo{headline: tc.ld}, []string{"Example Shop"}); got != tc.want {
+			t.Errorf("ld %q, og:title %q: got %q, want %q", tc.ld, tc.og, got, tc.want)
+		}
+	}
+}
