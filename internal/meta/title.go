@@ -374,7 +374,7 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 		return stripSite(foldSpace(ld.headline), sites), stepLD
 	}
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
-		return dropTagline(stripSite(m, sites)), stepMeta
+		return dropTaglineOf(stripSite(m, sites), minMetaTaglineWords), stepMeta
 	}
 	if p.title != "" {
 		// A forum's or section's name may stay after the site's
@@ -515,8 +515,19 @@ const minTaglineWords = 2
 // metadata title that no visible heading confirmed: the headline, without
 // the slogan or the unrecognised site name after it.
 func dropTagline(t string) string {
+	return dropTaglineOf(t, minTaglineWords)
+}
+
+// minMetaTaglineWords is minTaglineWords for an og:title or twitter:title.
+// Those are meant to be the headline alone, so even a single word after
+// the separator is the site's short name ("Headline | ACME") rather than a
+// section the title keeps.
+const minMetaTaglineWords = 1
+
+// dropTaglineOf is dropTagline with the fewest words a tagline has.
+func dropTaglineOf(t string, minWords int) string {
 	i := strings.Index(t, taglineSeparator)
-	if i <= 0 || len(strings.Fields(t[i+len(taglineSeparator):])) < minTaglineWords {
+	if i <= 0 || len(strings.Fields(t[i+len(taglineSeparator):])) < minWords {
 		return t
 	}
 	return strings.TrimSpace(t[:i])

@@ -149,3 +149,12 @@ func TestTitleSkipsUnrelatedLDHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleOGTaglineOfOneWord(t *testing.T) {
+	// An og:title that still carries the site's short name after " | "
+	// loses it, even as one word the site's known names do not match.
+	p := &page{metas: map[string]string{"og:title": "Mesh Garden Chair | ACME"}, itemprops: map[string]string{}}
+	if got := chooseTitle(p, ldInfo{}, []string{"Example Shop"}); got != "Mesh Garden Chair" {
+		t.Errorf("og:title: got %q, want %q", got, "Mesh Garden Chair")
+	}
+}
