@@ -200,10 +200,14 @@ var productHints = dom.NewMatcher(railWords, boilerplateWords)
 // products: one may be the product's own, beside its buy button.
 const railMinPrices = 2
 
-// isProductRail reports whether n is a slider of other products, or the
-// shop's legal small print, which a page of one product shows beside its
-// own description.
+// isProductRail reports whether n is a slider of other products, the
+// shop's legal small print or a tooltip, which a page of one product shows
+// beside its own description. Tooltips (ARIA's role=tooltip) there explain
+// the shop's terms: delivery estimates, return policies, seller badges.
 func isProductRail(n *html.Node) bool {
+	if strings.EqualFold(dom.Attr(n, "role"), "tooltip") {
+		return true
+	}
 	h := productHints.MatchNode(n)
 	return h&2 != 0 || h&1 != 0 && countPrices(n, railMinPrices) >= railMinPrices
 }

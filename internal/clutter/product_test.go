@@ -133,3 +133,31 @@ func TestProductDisclaimers(t *testing.T) {
 		})
 	}
 }
+
+func TestProductTooltips(t *testing.T) {
+	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
+	tip := `<p>Arrives soon <span role="tooltip">Your order should arrive by this date if you buy today, counting the seller's dispatch time.</span></p>`
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
+	for _, tc := range []struct {
+		name, head string
+		goes       bool
+	}{
+		{"product page", productLD, true},
+		{"page that is not a product's", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + tip + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if !strings.Contains(text, "hand loom") || !strings.Contains(text, "Arrives soon") {
+				t.Fatal("the description or the tooltip's anchor was removed")
+			}
+			if gone := !strings.Contains(text, "dispatch time"); gone != tc.goes {
+				t.Errorf("tooltip removed = %v, want %v", gone, tc.goes)
+			}
+		})
+	}
+}
