@@ -189,9 +189,12 @@ func schemaTypeIs(s string, types map[string]bool) bool {
 // the truth of wcxb-dev keeps them.
 var railWords = dom.Set("carousel")
 
-// boilerplateWords name the legal small print a shop prints under a
-// product: offer terms, disclaimers about the pictures and the data.
-var boilerplateWords = dom.Set("disclaimer", "disclaimers")
+// boilerplateWords name what a shop prints around every product alike: its
+// legal small print (offer terms, disclaimers about the pictures), its
+// payment options, its selling points ("usp": free returns, secure
+// checkout) and the container of its popups ("modals"; a single "modal"
+// is already promo clutter on any page).
+var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps")
 
 // productHints matches railWords (bit 0) and boilerplateWords (bit 1).
 var productHints = dom.NewMatcher(railWords, boilerplateWords)
@@ -201,7 +204,7 @@ var productHints = dom.NewMatcher(railWords, boilerplateWords)
 const railMinPrices = 2
 
 // isProductRail reports whether n is a slider of other products, the
-// shop's legal small print or a tooltip, which a page of one product shows
+// shop's boilerplate or a tooltip, which a page of one product shows
 // beside its own description. Tooltips (ARIA's role=tooltip) there explain
 // the shop's terms: delivery estimates, return policies, seller badges.
 func isProductRail(n *html.Node) bool {
