@@ -283,8 +283,13 @@ func isCustomControl(n *html.Node) bool {
 	return !dom.TextLenOver(n, 0) && dom.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }) == nil
 }
 
-// hiddenStyles are inline style declarations that hide an element.
-var hiddenStyles = []string{"display:none", "visibility:hidden"}
+// hiddenStyles are the inline style declarations that hide an element, as
+// property and value. Only a whole declaration counts: a custom property
+// such as "--footer-display: none" configures a theme and hides nothing.
+var hiddenStyles = []struct{ property, value string }{
+	{"display", "none"},
+	{"visibility", "hidden"},
+}
 
 func isHidden(n *html.Node) bool {
 	if dom.HasAttr(n, "hidden") {
@@ -293,17 +298,43 @@ func isHidden(n *html.Node) bool {
 	if strings.EqualFold(dom.Attr(n, "aria-hidden"), "true") && !holdsMedia(n) {
 		return true
 	}
-	if style := dom.Attr(n, "style"); style != "" {
-		// Built on the stack: every element with a style is asked.
-		var buf [256]byte
-		compact := appendLower(buf[:0], style, true)
+	return hidesByStyle(dom.Attr(n, "style"))
+}
+
+// hidesByStyle reports whether an inline style holds a hiddenStyles
+// declaration ("!important" or not). It reads the declarations in place:
+// every element with a style is asked.
+func hidesByStyle(style string) bool {
+	for style != "" {
+		var decl string
+		decl, style, _ = strings.Cut(style, ";")
+		property, value, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		// "*display" and "_display" are old Internet Explorer hacks: the
+		// author hid the element there, and a style sheet nearly always
+		// hides it elsewhere (player menus, tooltips).
+		property = strings.TrimLeft(strings.TrimSpace(property), "*_")
+		value = strings.TrimSpace(value)
+		if v, important := cutSuffixFold(value, "!important"); important {
+			value = strings.TrimSpace(v)
+		}
 		for _, h := range hiddenStyles {
-			if bytes.Contains(compact, []byte(h)) {
+			if strings.EqualFold(property, h.property) && strings.EqualFold(value, h.value) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// cutSuffixFold is strings.CutSuffix, ignoring ASCII case.
+func cutSuffixFold(s, suffix string) (string, bool) {
+	if len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
 }
 
 // adLabelMaxBytes bounds the text of an ad label: every entry of adLabels is
