@@ -182,12 +182,21 @@ func schemaTypeIs(s string, types map[string]bool) bool {
 	return false
 }
 
-// railWords name the sliders shops build product rails with ("you may
+// sliderWords name the sliders shops build product rails with ("you may
 // also like", "customers also viewed", "complete the look"). A slider is
 // taken for a rail only when it shows prices (see railMinPrices): the
 // product's own feature, ingredient or photo panels are sliders too, and
 // the truth of wcxb-dev keeps them.
-var railWords = dom.Set("carousel")
+var sliderWords = dom.Set("carousel")
+
+// railWords name the rails of other products by what they are, as the shop
+// engines do (Magento's and WooCommerce's upsell, crosssell and related
+// products). Any page's promo rules remove such blocks when they are
+// small; on a page of one product a rail of any size goes.
+var railWords = dom.Set(
+	"upsell", "upsells", "crosssell", "crosssells", "related", "recommended",
+	"recommendation", "recommendations", "alternative", "alternatives",
+)
 
 // boilerplateWords name what a shop prints around every product alike: its
 // legal small print (offer terms, disclaimers about the pictures), its
@@ -196,14 +205,21 @@ var railWords = dom.Set("carousel")
 // is already promo clutter on any page).
 var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps")
 
-// productHints matches railWords (bit 0) and boilerplateWords (bit 1).
-var productHints = dom.NewMatcher(railWords, boilerplateWords)
+// The tables a product page's class and id words can point to, as bits of
+// productHints' answer.
+const (
+	productSlider = 1 << iota
+	productRail
+	productBoilerplate
+)
+
+var productHints = dom.NewMatcher(sliderWords, railWords, boilerplateWords)
 
 // railMinPrices is how many prices a slider shows to be a rail of other
 // products: one may be the product's own, beside its buy button.
 const railMinPrices = 2
 
-// isProductRail reports whether n is a slider of other products, the
+// isProductRail reports whether n is a rail of other products, the
 // shop's boilerplate or a tooltip, which a page of one product shows
 // beside its own description. Tooltips (ARIA's role=tooltip) there explain
 // the shop's terms: delivery estimates, return policies, seller badges.
@@ -212,7 +228,7 @@ func isProductRail(n *html.Node) bool {
 		return true
 	}
 	h := productHints.MatchNode(n)
-	return h&2 != 0 || h&1 != 0 && countPrices(n, railMinPrices) >= railMinPrices
+	return h&(productRail|productBoilerplate) != 0 || h&productSlider != 0 && countPrices(n, railMinPrices) >= railMinPrices
 }
 
 // currencySigns are the symbols shops write beside an amount.

@@ -70,6 +70,8 @@ func TestProductRails(t *testing.T) {
 		{"rail on a page declaring only a group of products", `<meta property="og:type" content="product.group">`, desc + rail + features, false},
 		{"rail on a page that is not a product's", "", desc + rail + features, false},
 		{"slider with one price", productLD, desc + `<div class="carousel"><a href="/p/1">Linen throw $45</a><a href="/p/2">Cotton quilt</a></div>` + features, false},
+		{"rail named so, of any size", productLD, desc + `<section class="upsells products"><h2>Goes well with</h2>` + strings.Repeat(`<a href="/p/1">Linen throw, woven from flax grown on the coast and washed soft</a>`, 8) + `</section>` + features, true},
+		{"rail named so on a page that is not a product's", "", desc + `<section class="upsells products"><h2>Goes well with</h2>` + strings.Repeat(`<a href="/p/1">Linen throw, woven from flax grown on the coast and washed soft</a>`, 8) + `</section>` + features, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
