@@ -376,9 +376,6 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
 		return dropTaglineOf(stripSite(m, sites), minMetaTaglineWords), stepMeta
 	}
-	if h, ok := loneSentenceHeading(p.headings, p.title, sites); ok {
-		return h, stepH1
-	}
 	if p.title != "" {
 		// A forum's or section's name may stay after the site's
 		// ("Topic / Board Name | Site").
@@ -416,31 +413,6 @@ func pageTitles(p *page) []string {
 		}
 	}
 	return out
-}
-
-// minSentenceWords is how many words a page's only <h1> needs to be taken
-// for its headline over a <title> that shares no words with it: a
-// sentence, not a section's name, a logo or a placeholder.
-const minSentenceWords = 6
-
-// loneSentenceHeading returns the page's only <h1> when it is a sentence
-// and the <title> says nothing of it: the slogan a site puts in every
-// page's <title> while the heading names the post.
-func loneSentenceHeading(hs []heading, title string, sites []string) (string, bool) {
-	var h1 string
-	for _, h := range hs {
-		if h.level != 1 {
-			continue
-		}
-		if h1 != "" {
-			return "", false
-		}
-		h1 = h.text
-	}
-	if h1 == "" || len(strings.Fields(h1)) < minSentenceWords || isSiteName(h1, sites) {
-		return "", false
-	}
-	return h1, unrelated(h1, []string{title}) && unrelated(title, []string{h1})
 }
 
 // plausibleHeadline rejects headings too short or too long to be an

@@ -158,27 +158,3 @@ func TestTitleOGTaglineOfOneWord(t *testing.T) {
 		t.Errorf("og:title: got %q, want %q", got, "Mesh Garden Chair")
 	}
 }
-
-func TestTitleLoneSentenceHeading(t *testing.T) {
-	tests := []struct {
-		title    string
-		headings []heading
-		want     string
-	}{
-		// The <title> is the site's slogan on every page; the only <h1>
-		// is the post's headline.
-		{"Example - Where Gardeners Meet", []heading{{"Which hose reel fits a small balcony garden?", 1}}, "Which hose reel fits a small balcony garden?"},
-		// A short heading is a section's name or a placeholder.
-		{"Watering Schedules for Summer", []heading{{"Lorem ipsum", 1}}, "Watering Schedules for Summer"},
-		// A heading the <title> speaks of is left to the usual rules.
-		{"Hose Reels for Small Balconies: A Guide", []heading{{"Choosing hose reels for small balconies this summer", 1}}, "Hose Reels for Small Balconies: A Guide"},
-		// With two <h1>s, which one is the headline is not clear.
-		{"Example - Where Gardeners Meet", []heading{{"Which hose reel fits a small balcony garden?", 1}, {"Latest threads from the whole forum", 1}}, "Where Gardeners Meet"},
-	}
-	for _, tc := range tests {
-		p := &page{title: tc.title, metas: map[string]string{}, itemprops: map[string]string{}, headings: tc.headings}
-		if got := chooseTitle(p, ldInfo{}, []string{"Example"}); got != tc.want {
-			t.Errorf("title %q: got %q, want %q", tc.title, got, tc.want)
-		}
-	}
-}
