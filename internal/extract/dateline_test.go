@@ -56,3 +56,15 @@ func TestIsReadingTime(t *testing.T) {
 		}
 	}
 }
+
+// A header that groups the category, reading time and date in one short
+// block is looked into: its date and reading-time lines go, the rest stays.
+func TestArticleRemovesNestedDateLine(t *testing.T) {
+	para := "<p>" + strings.Repeat("The river crossing was rebuilt over a long, wet summer, and the village watched every step of it. ", 5) + "</p>"
+	doc, err := parse.Document(`<html><body><article class="post"><div><div><div>KEPT-category: rivers and bridges</div><div><span>5</span> min read</div></div>` +
+		`<div><div>March 3, 2025</div></div></div>` + para + para + `</article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"KEPT-category", "river crossing"}, []string{"min read", "March 3"})
+}

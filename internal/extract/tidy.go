@@ -384,6 +384,11 @@ func removeDateLine(art *html.Node) {
 		}
 		if isDateLine(text) || isReadingTime(text) {
 			found = append(found, n)
+			seen++
+			return false
+		}
+		if hasBlockChild(n) {
+			return true
 		}
 		seen++
 		return false
@@ -471,6 +476,16 @@ func isDisclosure(n *html.Node) bool {
 	low := strings.ToLower(dom.Text(n))
 	for _, w := range disclosureTextWords {
 		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBlockChild reports whether n has a child element that is a block.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
 			return true
 		}
 	}
