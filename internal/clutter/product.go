@@ -201,9 +201,11 @@ var railWords = dom.Set(
 // boilerplateWords name what a shop prints around every product alike: its
 // legal small print (offer terms, disclaimers about the pictures), its
 // payment options, its selling points ("usp": free returns, secure
-// checkout) and the container of its popups ("modals"; a single "modal"
-// is already promo clutter on any page).
-var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps")
+// checkout), the container of its popups ("modals"; a single "modal"
+// is already promo clutter on any page) and its footer where no <footer>
+// tag says so: a product page's footer holds testimonials, newsletters and
+// links, never the product.
+var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps", "footer")
 
 // The tables a product page's class and id words can point to, as bits of
 // productHints' answer.
