@@ -373,7 +373,7 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	if ld.headline != "" && !unrelated(ld.headline, pageTitles(p)) {
 		return stripSite(foldSpace(ld.headline), sites), stepLD
 	}
-	if m := foldSpace(p.firstMeta(titleKeys)); m != "" {
+	if m := foldSpace(p.firstMeta(titleKeys)); m != "" && !siteDefault(m, p.title) {
 		return dropTaglineOf(stripSite(m, sites), minMetaTaglineWords), stepMeta
 	}
 	if p.title != "" {
@@ -402,6 +402,14 @@ func unrelated(h string, metas []string) bool {
 		return false
 	}
 	return textSimilarity(h, metas[0]) < minRelated
+}
+
+// siteDefault reports whether an og:title or twitter:title shares almost
+// no words with the page's <title> either way: the brand or slogan a site
+// sets for every page ("Build software better"), while the <title> names
+// this one. Scripts without spaces between words are not judged.
+func siteDefault(m, title string) bool {
+	return title != "" && unrelated(m, []string{title}) && unrelated(title, []string{m})
 }
 
 // pageTitles are the page's own metadata titles, outside its JSON-LD.

@@ -158,3 +158,19 @@ func TestTitleOGTaglineOfOneWord(t *testing.T) {
 		t.Errorf("og:title: got %q, want %q", got, "Mesh Garden Chair")
 	}
 }
+
+func TestTitleSkipsSiteDefaultOGTitle(t *testing.T) {
+	tests := []struct{ og, title, want string }{
+		// The og:title is the slogan the site gives every page.
+		{"Grow more, worry less", "Tomato Seedlings · Example Shop", "Tomato Seedlings"},
+		// An og:title worded apart from the <title> but on the same
+		// subject stays.
+		{"Tomato Seedlings Ready to Plant", "Buy Tomato Plants · Example Shop", "Tomato Seedlings Ready to Plant"},
+	}
+	for _, tc := range tests {
+		p := &page{title: tc.title, metas: map[string]string{"og:title": tc.og}, itemprops: map[string]string{}}
+		if got := chooseTitle(p, ldInfo{}, []string{"Example Shop"}); got != tc.want {
+			t.Errorf("og:title %q, title %q: got %q, want %q", tc.og, tc.title, got, tc.want)
+		}
+	}
+}
