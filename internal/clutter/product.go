@@ -204,8 +204,10 @@ var railWords = dom.Set(
 // checkout), the container of its popups ("modals"; a single "modal"
 // is already promo clutter on any page) and its footer where no <footer>
 // tag says so: a product page's footer holds testimonials, newsletters and
-// links, never the product.
-var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps", "footer")
+// links, never the product. Newsletter and subscription forms ("tell me
+// when it is back in stock") go whatever their size there: any page's
+// promo rules remove them only when small.
+var boilerplateWords = dom.Set("disclaimer", "disclaimers", "modals", "payment", "payments", "usp", "usps", "footer", "newsletter", "subscribe")
 
 // The tables a product page's class and id words can point to, as bits of
 // productHints' answer.

@@ -113,7 +113,8 @@ func TestProductBoilerplate(t *testing.T) {
 	small := `<div class="legal-disclaimer"><p>` + strings.Repeat("Colours may differ from the pictures shown. Offer valid while stocks last. ", 8) + `</p></div>` +
 		`<div class="product-payment-info"><p>` + strings.Repeat("Pay in four instalments with any card, no interest charged. ", 8) + `</p></div>` +
 		`<ul class="usp-bar"><li>` + strings.Repeat("Free returns within thirty days. ", 8) + `</li></ul>` +
-		`<div class="page-footer-wrapper"><p>` + strings.Repeat("What our clients say: lovely shop, quick delivery. ", 8) + `</p></div>`
+		`<div class="page-footer-wrapper"><p>` + strings.Repeat("What our clients say: lovely shop, quick delivery. ", 8) + `</p></div>` +
+		`<div class="subscribe-form"><p>` + strings.Repeat("Leave your address and hear first when it is back in stock. ", 12) + `</p></div>`
 	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
 	for _, tc := range []struct {
 		name, head string
@@ -132,7 +133,7 @@ func TestProductBoilerplate(t *testing.T) {
 			if !strings.Contains(text, "hand loom") {
 				t.Fatal("the description was removed")
 			}
-			for _, w := range []string{"stocks last", "no interest", "thirty days", "quick delivery"} {
+			for _, w := range []string{"stocks last", "no interest", "thirty days", "quick delivery", "back in stock"} {
 				if gone := !strings.Contains(text, w); gone != tc.goes {
 					t.Errorf("%q removed = %v, want %v", w, gone, tc.goes)
 				}
