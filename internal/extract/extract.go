@@ -872,6 +872,12 @@ func classSignature(n *html.Node) string {
 			kept = append(kept, t)
 		}
 	}
+	if len(kept) == 0 {
+		// Only numbered classes: the numbers are a level ("sect1" on
+		// every section of a manual), kept whole so that numbered
+		// regions ("layer81", "layer82") stay apart.
+		kept = toks
+	}
 	sort.Strings(kept)
 	return strings.Join(kept, " ")
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"articleclean/internal/dom"
+	"articleclean/internal/parse"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -94,4 +95,37 @@ func TestStripUnlikelyInTables(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A manual whose sections share a numbered class ("sect1", as AsciiDoc
+// writes them) is one article: the sections are twins, whichever holds
+// the most text. Numbered classes that differ name different regions.
+func TestNumberedClassTwins(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + strings.Repeat(s+" explains one more part of the command and how it behaves, in plain words. ", 4) + "</p>"
+	}
+	section := func(class, name string, paras int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="` + class + `"><h2>` + name + `</h2><div class="sectionbody">`)
+		if paras > 3 {
+			// An option list, as manuals write them.
+			b.WriteString(`<div class="dlist"><dl>`)
+			for i := range paras {
+				b.WriteString(`<dt>--option-` + string(rune('a'+i)) + `</dt><dd>` + para(name) + `</dd>`)
+			}
+			b.WriteString(`</dl></div>`)
+		}
+		for range min(paras, 3) {
+			b.WriteString(`<div class="paragraph">` + para(name) + `</div>`)
+		}
+		b.WriteString(`</div></div>`)
+		return b.String()
+	}
+	doc, err := parse.Document(`<html><body><div id="content">` + section("sect1", "DESCRIPTION", 1) +
+		section("sect1", "OPTIONS", 14) + section("sect1", "EXAMPLES", 1) + `</div>` +
+		`<div class="layer81"><a href="/a">SIDEBAR one</a> <a href="/b">Another page</a> <a href="/c">A third page</a></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"DESCRIPTION explains", "OPTIONS explains", "EXAMPLES explains"}, []string{"SIDEBAR"})
 }
