@@ -54,6 +54,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeTitleHeading(art, opts.Title)
 	removeBylineLine(art, opts.Byline)
 	removeDateLine(art)
+	removeZhMetaLines(art)
 	removeEmpty(art)
 }
 

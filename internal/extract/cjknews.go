@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Chinese news pages frame the story with lines of furniture that readers
+// show apart or not at all: "2005-04-27 14:32更新 来源：某网 发表评论",
+// "编辑：某人", "第1页/共1页 << 上一页 | 下一页 >>". Such a line is made
+// only of labelled fields, dates, times and page controls, so it is told
+// by its words rather than by the page's class names.
+
+// zhMetaLabels introduce a field of such a line ("来源：新华网"); the value
+// after the label is free text. Longer labels come first so "文章来源" is
+// not read as "文章" + "来源".
+var zhMetaLabels = []string{
+	"责任编辑", "文章来源", "新闻来源", "信息来源", "稿件来源", "本文来源",
+	"发布时间", "发表时间", "更新时间", "发布日期", "发表日期",
+	"来源", "稿源", "出处", "作者", "编辑", "时间", "日期",
+}
+
+// zhMetaWords are the whole fields such a line may hold besides labelled
+// ones: update marks, comment, print and share prompts, page controls.
+var zhMetaWords = map[string]bool{
+	"更新": true, "发表评论": true, "我要评论": true, "评论": true, "打印": true,
+	"关闭": true, "收藏": true, "分享到": true,
+}
+
+// zhPageControls are the fields of a story's page bar ("第1页/共2页",
+// "上一页", "下一页"), digits taken out.
+var zhPageControls = map[string]bool{
+	"上一页": true, "下一页": true, "首页": true, "尾页": true,
+	"第页": true, "共页": true, "第页/共页": true,
+}
+
+// zhMetaMaxRunes bounds such a line: a longer block is prose.
+const zhMetaMaxRunes = 80
+
+// zhMetaBlocks are the elements such a line sits in; inline elements are
+// left alone, as a date inside a sentence is the sentence's.
+var zhMetaBlocks = []atom.Atom{
+	atom.P, atom.Div, atom.Td, atom.Tr, atom.Table, atom.Tbody, atom.Li,
+	atom.Section, atom.Header, atom.Footer, atom.Center, atom.Dd, atom.Dt,
+}
+
+// removeZhMetaLines removes the blocks of art that are only a Chinese
+// news page's furniture line (see zhMetaLabels). A thread is left alone:
+// each post's date and poster are part of it.
+func removeZhMetaLines(art *html.Node) {
+	if len(markedPosts(art)) > 0 {
+		return
+	}
+	detachWhere(art, func(n *html.Node) bool {
+		return n != art && dom.IsElement(n, zhMetaBlocks...) && !dom.TextLenOver(n, zhMetaMaxRunes) && isZhMetaLine(dom.Text(n))
+	})
+}
+
+// isZhMetaLine reports text made only of labelled fields, dates, times and
+// page controls, with at least one label or date and some Han text.
+func isZhMetaLine(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > zhMetaMaxRunes || !strings.ContainsFunc(text, isHan) {
+		return false
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '|' || r == '｜'
+	})
+	dated, labelled, controls := false, false, false
+	valueNext := false // a label ended its field with the colon; the value follows
+	for _, f := range fields {
+		if valueNext {
+			valueNext = false
+			continue
+		}
+		if rest, ok := cutZhLabel(f); ok {
+			labelled = true
+			valueNext = rest == ""
+			continue
+		}
+		core := strings.TrimFunc(f, isDateRune)
+		if core != f && strings.ContainsFunc(f, unicode.IsDigit) {
+			dated = dated || hasDatePart(f)
+		}
+		core = strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, core)
+		core = strings.Trim(core, "<>«»()（）[]【】,，.。:：-—·")
+		if zhPageControls[core] {
+			controls = true
+			continue
+		}
+		if zhMetaWords[core] {
+			labelled = true
+			continue
+		}
+		if core == "" {
+			continue
+		}
+		return false
+	}
+	// A line of labels alone ("来源：新华网", "编辑：某人") is kept: as
+	// often as not the story ends with it and counts it as its own; the
+	// line with the time or the page controls is the page's. A date alone
+	// may be the signature's, closing a notice or a letter.
+	return dated && labelled || controls
+}
+
+// cutZhLabel reports a field that starts with a label and a colon
+// ("来源：新华网") and returns the value after it.
+func cutZhLabel(f string) (rest string, ok bool) {
+	f = strings.TrimLeft(f, "【[（(")
+	for _, l := range zhMetaLabels {
+		after, found := strings.CutPrefix(f, l)
+		if !found {
+			continue
+		}
+		for _, colon := range []string{"：", ":"} {
+			if v, ok := strings.CutPrefix(after, colon); ok {
+				return strings.TrimRight(v, "】]）)"), true
+			}
+		}
+	}
+	return "", false
+}
+
+// isDateRune reports the characters dates and times are written in.
+func isDateRune(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune("-/:.年月日时分秒", r)
+}
+
+// hasDatePart reports a field holding a four-digit year or a clock time.
+func hasDatePart(f string) bool {
+	digits := 0
+	for _, r := range f {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+			if digits == 4 {
+				return true
+			}
+		case r == ':' && digits > 0:
+			return true
+		default:
+			digits = 0
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

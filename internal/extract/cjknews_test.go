@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"articleclean/internal/parse"
+)
+
+func TestIsZhMetaLine(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"2019-03-08 09:15更新 来源：晨光日报 发表评论", true},
+		{"发布时间： 08/03/2019 - 09:15", true},
+		{"2019-03-08 09:15更新 来源：转载 第1页/共2页 << 上一页 | 下一页 >>", true},
+		{"第2页/共3页", true},
+		{"来源：晨光日报", false},            // the story's own credit line, often kept
+		{"编辑：林小雨", false},             // likewise
+		{"2019年3月8日", false},          // a notice's signature date
+		{"2019年3月8日，小镇的桥通车了。", false}, // prose
+		{"", false},
+		{"Updated 2019-03-08 09:15", false},
+	}
+	for _, tc := range tests {
+		if got := isZhMetaLine(tc.text); got != tc.want {
+			t.Errorf("isZhMetaLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestArticleRemovesZhMetaLine(t *testing.T) {
+	para := "<p>" + strings.Repeat("小镇的石桥在一个多雨的夏天里重新修好，全村人每天都去河边看工程的进展，孩子们也跟着大人一起数着日子。", 4) + "</p>"
+	doc, err := parse.Document(`<html><body><div class="content"><table><tr><td>2019-03-08 09:15更新 来源：晨光日报</td><td><a href="#c">发表评论</a></td></tr></table>` +
+		para + `<p>保留：2019年3月8日，石桥正式通车。</p>` + para + `<p>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"发表评论", "晨光日报", "上一页"})
+}
