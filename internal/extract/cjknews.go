@@ -158,3 +158,42 @@ func hasDatePart(f string) bool {
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// titlePrefixShare is how much of the metadata title a leading line must
+// repeat to be taken for it: the <title> often runs on past the headline
+// into the site's name ("头条--某某新闻", "Headline | Site").
+const titlePrefixShare = 0.6
+
+// removeTitleLine removes the article's first line when it repeats the
+// title but is not a heading element: old table layouts set the headline
+// in a <div class="title">, a <b> or a <font>, where removeTitleHeading
+// does not look. Only Chinese titles are looked for: elsewhere a
+// product's or a thread's name opening the text is kept as content.
+func removeTitleLine(art *html.Node, title string) {
+	want := normTitle(title)
+	if want == "" || !strings.ContainsFunc(want, isHan) {
+		return
+	}
+	var first *html.Node
+	for n := art.FirstChild; n != nil; {
+		if n.Type == html.TextNode && !dom.IsBlank(n.Data) {
+			first = n
+			break
+		}
+		n = dom.Next(n, art, false)
+	}
+	if first == nil {
+		return
+	}
+	block := first.Parent
+	for block != art && !blockTags[block.DataAtom] && block.Parent != art {
+		block = block.Parent
+	}
+	if block == art || dom.TextLenOver(block, 2*len([]rune(want))) {
+		return
+	}
+	got := normTitle(dom.Text(block))
+	if got == want || (strings.HasPrefix(want, got) && float64(len([]rune(got))) >= titlePrefixShare*float64(len([]rune(want)))) {
+		dom.Detach(block)
+	}
+}

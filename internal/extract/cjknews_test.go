@@ -39,3 +39,23 @@ func TestArticleRemovesZhMetaLine(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"发表评论", "晨光日报", "上一页"})
 }
+
+func TestArticleRemovesTitleLine(t *testing.T) {
+	para := "<p>" + strings.Repeat("小镇的石桥在一个多雨的夏天里重新修好，全村人每天都去河边看工程的进展，孩子们也跟着大人一起数着日子。", 4) + "</p>"
+	page := `<html><body><div class="main"><table><tr><td><div class="title">小镇石桥重新通车(图)</div></td></tr></table>` +
+		para + `<p>保留这一段。</p>` + para + `</div></body></html>`
+	for _, title := range []string{"小镇石桥重新通车(图)", "小镇石桥重新通车(图)--晨光新闻"} {
+		doc, err := parse.Document(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkText(t, Article(doc, Options{Title: title}), []string{"保留", "小镇的石桥"}, []string{"通车(图)"})
+	}
+	// An English product's name opening the text stays.
+	doc, err := parse.Document(`<html><body><div class="main"><div class="name">Garden Hose Reel</div><p>` +
+		strings.Repeat("The reel holds thirty metres of hose and winds it back with a steady crank. ", 6) + `</p></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{Title: "Garden Hose Reel | Shop"}), []string{"Garden Hose Reel", "steady crank"}, nil)
+}

@@ -52,6 +52,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeAuthorBoxes(art)
 	removeWidgets(art)
 	removeTitleHeading(art, opts.Title)
+	removeTitleLine(art, opts.Title)
 	removeBylineLine(art, opts.Byline)
 	removeDateLine(art)
 	removeZhMetaLines(art)
