@@ -50,16 +50,46 @@ var zhMetaBlocks = []atom.Atom{
 	atom.Section, atom.Header, atom.Footer, atom.Center, atom.Dd, atom.Dt,
 }
 
+// zhNoticeLabels head the legal notices news sites print under every
+// story: the rights they reserve, the reprints they forbid, the liability
+// they disclaim.
+var zhNoticeLabels = []string{
+	"反侵权公告", "版权声明", "免责声明", "郑重声明", "特别声明", "转载声明", "版权说明", "法律声明",
+}
+
+// zhNoticeMaxRunes bounds such a notice; a longer block holds more.
+const zhNoticeMaxRunes = 1000
+
 // removeZhMetaLines removes the blocks of art that are only a Chinese
-// news page's furniture line (see zhMetaLabels). A thread is left alone:
-// each post's date and poster are part of it.
+// news page's furniture line (see zhMetaLabels) or its legal notice (see
+// zhNoticeLabels). A thread is left alone: each post's date and poster
+// are part of it.
 func removeZhMetaLines(art *html.Node) {
 	if len(markedPosts(art)) > 0 {
 		return
 	}
 	detachWhere(art, func(n *html.Node) bool {
-		return n != art && dom.IsElement(n, zhMetaBlocks...) && !dom.TextLenOver(n, zhMetaMaxRunes) && isZhMetaLine(dom.Text(n))
+		if n == art || !dom.IsElement(n, zhMetaBlocks...) && !dom.IsElement(n, atom.Span) {
+			return false
+		}
+		if dom.TextLenOver(n, zhNoticeMaxRunes) {
+			return false
+		}
+		text := dom.Text(n)
+		return isZhNotice(text) || dom.IsElement(n, zhMetaBlocks...) && !dom.TextLenOver(n, zhMetaMaxRunes) && isZhMetaLine(text)
 	})
+}
+
+// isZhNotice reports text that opens with a notice label and its colon.
+func isZhNotice(text string) bool {
+	text = strings.TrimLeft(strings.TrimSpace(text), "【[　")
+	for _, l := range zhNoticeLabels {
+		if rest, ok := strings.CutPrefix(text, l); ok {
+			rest = strings.TrimLeft(rest, "】] ")
+			return strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")
+		}
+	}
+	return false
 }
 
 // isZhMetaLine reports text made only of labelled fields, dates, times and

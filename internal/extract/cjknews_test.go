@@ -59,3 +59,13 @@ func TestArticleRemovesTitleLine(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{Title: "Garden Hose Reel | Shop"}), []string{"Garden Hose Reel", "steady crank"}, nil)
 }
+
+func TestArticleRemovesZhNotice(t *testing.T) {
+	para := "<p>" + strings.Repeat("小镇的石桥在一个多雨的夏天里重新修好，全村人每天都去河边看工程的进展，孩子们也跟着大人一起数着日子。", 4) + "</p>"
+	doc, err := parse.Document(`<html><body><div class="content">` + para + `<p>保留：版权声明这个词出现在正文里也无妨。</p>` + para +
+		`<div><span><p><b>版权声明：</b></p><p>本网所有作品，未经书面授权不得转载。</p><p>联系电话：010-12345678</p></span></div></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"不得转载", "联系电话"})
+}
