@@ -316,6 +316,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top = declaredBody(top, body, st)
 	top = repeatedAncestor(top, body, st)
 	top = cardList(top, body, st)
+	top = sectionRun(top, body, st)
 	top = proseAncestor(top, body, st)
 	art := gather(top, body, st)
 	// The gathered nodes keep their stats: gathering moves whole subtrees.
