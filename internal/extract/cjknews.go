@@ -227,3 +227,18 @@ func removeTitleLine(art *html.Node, title string) {
 		dom.Detach(block)
 	}
 }
+
+// formShare is the most of the article's text a form may hold and still
+// be taken for a form: pages built on one server-side form (ASP.NET's)
+// wrap the whole article in it.
+const formShare = 0.25
+
+// removeForms removes the forms left in art: a comment or contact form's
+// labels and hints ("E-mail (不显示)", "可使用以下tags") are no article
+// text once clutter has taken its fields.
+func removeForms(art *html.Node) {
+	total := dom.TextLen(art)
+	detachWhere(art, func(n *html.Node) bool {
+		return n.DataAtom == atom.Form && float64(dom.TextLen(n)) < formShare*float64(total)
+	})
+}

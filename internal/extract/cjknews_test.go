@@ -69,3 +69,23 @@ func TestArticleRemovesZhNotice(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"不得转载", "联系电话"})
 }
+
+func TestArticleRemovesForms(t *testing.T) {
+	para := "<p>" + strings.Repeat("The river crossing was rebuilt over a long, wet summer, and the village watched every step of it. ", 5) + "</p>"
+	// An old table layout, where the form sits in the article's cell; the
+	// clutter stage has taken the form's fields before extraction.
+	doc, err := parse.Document(`<html><body><table><tr><td>` + para + `<p>KEPT the bridge opened.</p>` + para +
+		`<form action="/post-comment" method="post"><p><label>Your name, as others will see it</label></p>` +
+		`<p><small>(You may use these tags in what you write: a, b, i)</small></p></form></td></tr></table></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"KEPT", "river crossing"}, []string{"Your name", "these tags"})
+
+	// A form wrapping the whole page (ASP.NET) holds the article.
+	doc, err = parse.Document(`<html><body><form id="pageForm" action="/page"><div class="post">` + para + `<p>KEPT the bridge opened.</p>` + para + `</div></form></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"KEPT", "river crossing"}, nil)
+}
