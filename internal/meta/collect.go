@@ -56,6 +56,10 @@ type page struct {
 	// pendingLabel is 1 + the rank of a byline label that ended its
 	// text, whose name is the next text; 0 when none waits.
 	pendingLabel int
+	// bodyTexts counts the body's texts and afterHeadline says the last
+	// was a bold headline, for nameLine.
+	bodyTexts     int
+	afterHeadline bool
 }
 
 // heading is a visible title candidate.
@@ -568,6 +572,7 @@ func (p *page) itemprop(n *html.Node, ip string) {
 // and either sits right after a label such as "Published" or holds little
 // else.
 func (p *page) textHint(n *html.Node) {
+	p.nameLine(n)
 	if p.pendingLabel > 0 && !dom.IsBlank(n.Data) {
 		rank := p.pendingLabel - 1
 		p.pendingLabel = 0

@@ -131,7 +131,7 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 	visible := len(cands)
 	cands = append(cands, p.bylines...)
 	visibleEnd := len(cands)
-	for rank := 0; rank <= sourceRank; rank++ {
+	for rank := 0; rank <= nameLineRank; rank++ {
 		for _, t := range p.textBylines {
 			if t.rank == rank {
 				cands = append(cands, t.name)
