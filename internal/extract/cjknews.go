@@ -242,3 +242,108 @@ func removeForms(art *html.Node) {
 		return n.DataAtom == atom.Form && float64(dom.TextLen(n)) < formShare*float64(total)
 	})
 }
+
+// zhReporterRoles name the people a Chinese story credits on its own line
+// above the text ("本报记者 某某 某某", "本报实习生某某"); readers show the
+// byline apart, as removeBylineLine does for the metadata's one.
+var zhReporterRoles = []string{"记者", "實習生", "实习生", "通讯员", "通訊員", "記者"}
+
+// zhHeadSearch is how many of the article's first text blocks are searched
+// for a reporter line or a column tag ("【新春走基层】").
+const zhHeadSearch = 6
+
+// zhTagMaxRunes bounds a column tag in 【】.
+const zhTagMaxRunes = 12
+
+// removeZhHeadLines removes the reporter lines and column tags among the
+// first blocks of art, ahead of most of its text. Lower down, a reporter
+// line closes the story and is kept with it.
+func removeZhHeadLines(art *html.Node) {
+	seen := 0
+	var found []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if seen >= zhHeadSearch {
+			return false
+		}
+		if n == art || !dom.IsElement(n, zhMetaBlocks...) || hasBlockChild(n) {
+			return true
+		}
+		if dom.TextLenOver(n, zhMetaMaxRunes) {
+			seen++
+			return false
+		}
+		text := strings.TrimSpace(dom.Text(n))
+		if text == "" {
+			return false
+		}
+		seen++
+		if isZhReporterLine(text) || isZhColumnTag(text) {
+			found = append(found, n)
+		}
+		return false
+	})
+	total := dom.TextLen(art)
+	for _, n := range found {
+		if 2*textBefore(art, n) < total {
+			dom.Detach(n)
+		}
+	}
+}
+
+// textBefore is how much of art's text comes before n, which is in art.
+func textBefore(art, n *html.Node) int {
+	before := 0
+	for c := art.FirstChild; c != nil && c != n; {
+		if c.Type == html.TextNode {
+			before += dom.TextLen(c)
+		}
+		c = dom.Next(c, art, false)
+	}
+	return before
+}
+
+// isZhReporterLine reports a line of a short source ("本报", "光明日报"),
+// a reporter role and names of two to four Han characters.
+func isZhReporterLine(text string) bool {
+	cut := -1
+	for _, r := range zhReporterRoles {
+		if i := strings.LastIndex(text, r); i >= 0 && i+len(r) > cut {
+			cut = i + len(r)
+		}
+	}
+	if cut < 0 || utf8.RuneCountInString(text[:cut]) > 10 || strings.ContainsAny(text, "，。！？：:；") {
+		return false // a sentence that mentions a reporter
+	}
+	names := strings.FieldsFunc(text[cut:], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '、' || r == '，' || r == ','
+	})
+	if len(names) == 0 || len(names) > 6 {
+		return false
+	}
+	for _, n := range names {
+		if c := utf8.RuneCountInString(n); c < 2 || c > 4 || !allHanRunes(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// isZhColumnTag reports a line that is only a short name in 【】: the
+// column or series the story runs in.
+func isZhColumnTag(text string) bool {
+	inner, ok := strings.CutPrefix(text, "【")
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, "】")
+	return ok && inner != "" && !strings.ContainsAny(inner, "【】") && utf8.RuneCountInString(inner) <= zhTagMaxRunes
+}
+
+func allHanRunes(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}

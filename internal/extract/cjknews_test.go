@@ -89,3 +89,32 @@ func TestArticleRemovesForms(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"KEPT", "river crossing"}, nil)
 }
+
+func TestIsZhReporterLine(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"本报记者 林远 周青", true},
+		{"晨光日报记者 林远", true},
+		{"本报实习生林远 周青", true},
+		{"记者：你通过什么渠道获取信息？", false},
+		{"三年前，一位记者采访了他", false},
+		{"本报记者", false},
+	}
+	for _, tc := range tests {
+		if got := isZhReporterLine(tc.text); got != tc.want {
+			t.Errorf("isZhReporterLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestArticleRemovesZhHeadLines(t *testing.T) {
+	para := "<p>" + strings.Repeat("小镇的石桥在一个多雨的夏天里重新修好，全村人每天都去河边看工程的进展，孩子们也跟着大人一起数着日子。", 4) + "</p>"
+	doc, err := parse.Document(`<html><body><div class="content"><p>【春节走基层】</p><p>晨光日报记者 林远 周青</p>` +
+		para + `<p>保留这一段。</p>` + para + `<p>本报记者 何山</p></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥", "何山"}, []string{"春节走基层", "林远"})
+}

@@ -56,6 +56,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeBylineLine(art, opts.Byline)
 	removeDateLine(art)
 	removeZhMetaLines(art)
+	removeZhHeadLines(art)
 	removeForms(art)
 	removeEmpty(art)
 }
