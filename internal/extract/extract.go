@@ -347,16 +347,19 @@ func unitsOf(n *html.Node) int {
 // the page declares its main content elsewhere: legal footnotes and mega
 // menus can outweigh a product or landing page's own text, and the page's
 // markup says which is which.
+//
+// A block's text is measured only when its markup already condemns it, and
+// before anything inside it is removed: the walk reaches a block before
+// its descendants.
 func stripUnlikely(body *html.Node) {
-	st := measure(body)
-	total := st[body].units
+	total := unitsOf(body)
 	mains := mainLandmarks(body)
 	dom.Elements(body, func(n *html.Node) bool {
 		if dom.IsElement(n, atom.A, atom.Body, atom.Html, atom.Article, atom.Main) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n)) && !tablePart(n, st) && (st.units(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
 			dom.Detach(n)
 			return false
 		}
@@ -380,10 +383,10 @@ const sectionInCellUnits = 200
 // deeper down. Old table layouts, which put the whole page in one table,
 // are judged like any other markup: their comment lists and side columns
 // are blocks like any other.
-func tablePart(n *html.Node, st stats) bool {
+func tablePart(n *html.Node) bool {
 	for p, depth := n.Parent, 1; p != nil; p, depth = p.Parent, depth+1 {
 		if p.DataAtom == atom.Table && isDataTable(p) {
-			return depth <= 3 || !dom.IsElement(n, sectionsInCells...) || st.units(n) < sectionInCellUnits
+			return depth <= 3 || !dom.IsElement(n, sectionsInCells...) || unitsOf(n) < sectionInCellUnits
 		}
 	}
 	return false
