@@ -66,6 +66,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	}
 	notes.Normalize(art)
 	dropStrayRules(art)
+	dropRepeats(art)
 	return art
 }
 
