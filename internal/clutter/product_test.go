@@ -108,64 +108,55 @@ func TestPricesIn(t *testing.T) {
 	}
 }
 
+// Blocks that surround a product's own description (its legal small
+// print, payment and selling-point bars, the shop's footer and newsletter
+// box, popups) go on a page of one product and stay on any other page.
 func TestProductBoilerplate(t *testing.T) {
 	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
-	small := `<div class="legal-disclaimer"><p>` + strings.Repeat("Colours may differ from the pictures shown. Offer valid while stocks last. ", 8) + `</p></div>` +
-		`<div class="product-payment-info"><p>` + strings.Repeat("Pay in four instalments with any card, no interest charged. ", 8) + `</p></div>` +
-		`<ul class="usp-bar"><li>` + strings.Repeat("Free returns within thirty days. ", 8) + `</li></ul>` +
-		`<div class="page-footer-wrapper"><p>` + strings.Repeat("What our clients say: lovely shop, quick delivery. ", 8) + `</p></div>` +
-		`<div class="subscribe-form"><p>` + strings.Repeat("Leave your address and hear first when it is back in stock. ", 12) + `</p></div>`
 	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
-	for _, tc := range []struct {
-		name, head string
-		goes       bool
+	tests := []struct {
+		name, body string
+		kept, gone []string // gone on a product page, kept on any other
 	}{
-		{"product page", productLD, true},
-		{"page that is not a product's", "", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + small + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
-			if !strings.Contains(text, "hand loom") {
-				t.Fatal("the description was removed")
-			}
-			for _, w := range []string{"stocks last", "no interest", "thirty days", "quick delivery", "back in stock"} {
-				if gone := !strings.Contains(text, w); gone != tc.goes {
-					t.Errorf("%q removed = %v, want %v", w, gone, tc.goes)
-				}
-			}
-		})
+		{
+			name: "named blocks",
+			body: `<div class="legal-disclaimer"><p>` + strings.Repeat("Colours may differ from the pictures shown. Offer valid while stocks last. ", 8) + `</p></div>` +
+				`<div class="product-payment-info"><p>` + strings.Repeat("Pay in four instalments with any card, no interest charged. ", 8) + `</p></div>` +
+				`<ul class="usp-bar"><li>` + strings.Repeat("Free returns within thirty days. ", 8) + `</li></ul>` +
+				`<div class="page-footer-wrapper"><p>` + strings.Repeat("What our clients say: lovely shop, quick delivery. ", 8) + `</p></div>` +
+				`<div class="subscribe-form"><p>` + strings.Repeat("Leave your address and hear first when it is back in stock. ", 12) + `</p></div>`,
+			gone: []string{"stocks last", "no interest", "thirty days", "quick delivery", "back in stock"},
+		},
+		{
+			name: "tooltips",
+			body: `<p>Arrives soon <span role="tooltip">Your order should arrive by this date if you buy today, counting the seller's dispatch time.</span></p>`,
+			kept: []string{"Arrives soon"},
+			gone: []string{"dispatch time"},
+		},
 	}
-}
-
-func TestProductTooltips(t *testing.T) {
-	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
-	tip := `<p>Arrives soon <span role="tooltip">Your order should arrive by this date if you buy today, counting the seller's dispatch time.</span></p>`
-	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Blanket"}</script>`
-	for _, tc := range []struct {
-		name, head string
-		goes       bool
-	}{
-		{"product page", productLD, true},
-		{"page that is not a product's", "", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + tip + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
-			if !strings.Contains(text, "hand loom") || !strings.Contains(text, "Arrives soon") {
-				t.Fatal("the description or the tooltip's anchor was removed")
-			}
-			if gone := !strings.Contains(text, "dispatch time"); gone != tc.goes {
-				t.Errorf("tooltip removed = %v, want %v", gone, tc.goes)
-			}
-		})
+	for _, tc := range tests {
+		for _, page := range []struct {
+			kind, head string
+			product    bool
+		}{{"product page", productLD, true}, {"page that is not a product's", "", false}} {
+			t.Run(tc.name+" on a "+page.kind, func(t *testing.T) {
+				doc, err := parse.Document("<html><head>" + page.head + "</head><body>" + desc + tc.body + "</body></html>")
+				if err != nil {
+					t.Fatal(err)
+				}
+				Remove(doc, Options{}, &report.Report{})
+				text := dom.Text(doc)
+				for _, w := range append([]string{"hand loom"}, tc.kept...) {
+					if !strings.Contains(text, w) {
+						t.Errorf("%q removed", w)
+					}
+				}
+				for _, w := range tc.gone {
+					if gone := !strings.Contains(text, w); gone != page.product {
+						t.Errorf("%q removed = %v, want %v", w, gone, page.product)
+					}
+				}
+			})
+		}
 	}
 }
