@@ -118,3 +118,15 @@ func TestArticleRemovesZhHeadLines(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥", "何山"}, []string{"春节走基层", "林远"})
 }
+
+func TestIsDateLineWeekday(t *testing.T) {
+	// Old blog themes print the weekday before the date.
+	for _, text := range []string{"Saturday, March 9th, 2019 10:56 am", "Monday 2019-03-11"} {
+		if !isDateLine(text) {
+			t.Errorf("isDateLine(%q) = false, want true", text)
+		}
+	}
+	if isDateLine("Saturday in the park, 2019") {
+		t.Errorf("isDateLine accepted a sentence")
+	}
+}

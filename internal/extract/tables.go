@@ -222,7 +222,8 @@ var postTypes = dom.Set("discussionforumposting", "comment", "answer", "question
 var dateLineWords = dom.Set("last", "updated", "update", "published", "posted", "modified", "on", "at",
 	"date", "am", "pm", "st", "nd", "rd", "th", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
 	"sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
-	"september", "october", "november", "december")
+	"september", "october", "november", "december",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // dateLineMaxLen bounds the date line's text, in bytes.
 const dateLineMaxLen = 60
