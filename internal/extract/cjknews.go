@@ -347,3 +347,51 @@ func allHanRunes(s string) bool {
 	}
 	return true
 }
+
+// zhCountPhrases, digits taken out, are the counters blogs and forums
+// print under a post ("已被阅读178次", "已有3条评论"): the page's
+// furniture, told by the counter whatever text surrounds it.
+var zhCountPhrases = []string{"已被阅读次", "已被浏览次", "已被点击次", "已有件评论", "已有条评论", "条评论", "件评论"}
+
+// zhCommentPrompts stand alone as the heading of a comment form.
+var zhCommentPrompts = dom.Set("发表评论", "我要评论", "网友评论", "发表回复", "评论")
+
+// blogFurnitureMaxRunes bounds a counter line or a trackback line.
+const blogFurnitureMaxRunes = 120
+
+// removeBlogFurniture removes the short blocks of art that hold a post's
+// counters, its trackback address or a comment form's heading.
+func removeBlogFurniture(art *html.Node) {
+	if len(markedPosts(art)) > 0 {
+		return
+	}
+	detachWhere(art, func(n *html.Node) bool {
+		if n == art || !dom.IsElement(n, append(zhMetaBlocks, atom.H2, atom.H3, atom.H4, atom.Span)...) || dom.TextLenOver(n, blogFurnitureMaxRunes) {
+			return false
+		}
+		return isBlogFurniture(strings.TrimSpace(dom.Text(n)))
+	})
+}
+
+// isBlogFurniture reports a counter line, a trackback line or a comment
+// prompt alone.
+func isBlogFurniture(text string) bool {
+	if text == "" {
+		return false
+	}
+	if zhCommentPrompts[text] || strings.Contains(strings.ToLower(text), "trackback") {
+		return true
+	}
+	bare := strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, text)
+	for _, p := range zhCountPhrases {
+		if strings.Contains(bare, p) && strings.ContainsFunc(text, unicode.IsDigit) {
+			return true
+		}
+	}
+	return false
+}

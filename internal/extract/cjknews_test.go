@@ -130,3 +130,33 @@ func TestIsDateLineWeekday(t *testing.T) {
 		t.Errorf("isDateLine accepted a sentence")
 	}
 }
+
+func TestIsBlogFurniture(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"(本文发表于首页杂谈, 已被阅读52次)", true},
+		{"《河边的春天》已有3条评论", true},
+		{"发表评论", true},
+		{"Trackback URL: /wp-trackback.php?p=12", true},
+		{"这篇文章已被阅读了很多次", false},
+		{"我们在河边评论了一下午。", false},
+	}
+	for _, tc := range tests {
+		if got := isBlogFurniture(tc.text); got != tc.want {
+			t.Errorf("isBlogFurniture(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestArticleRemovesBlogFurniture(t *testing.T) {
+	para := "<p>" + strings.Repeat("小镇的石桥在一个多雨的夏天里重新修好，全村人每天都去河边看工程的进展，孩子们也跟着大人一起数着日子。", 4) + "</p>"
+	doc, err := parse.Document(`<html><body><table><tr><td>` + para + `<p>保留这一段。</p>` + para +
+		`<span>(本文发表于首页杂谈, 已被阅读52次)</span><div>本文引用通告(Trackback)链接: /wp-trackback.php?p=12</div>` +
+		`<h3 id="respond">发表评论</h3></td></tr></table></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"已被阅读", "Trackback", "发表评论"})
+}

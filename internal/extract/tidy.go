@@ -57,6 +57,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeDateLine(art)
 	removeZhMetaLines(art)
 	removeZhHeadLines(art)
+	removeBlogFurniture(art)
 	removeForms(art)
 	removeEmpty(art)
 }
