@@ -373,13 +373,13 @@ func removeBlogFurniture(art *html.Node) {
 	})
 }
 
-// isBlogFurniture reports a counter line, a trackback line or a comment
-// prompt alone.
+// isBlogFurniture reports a counter line, a trackback line, a comment
+// prompt alone or a page bar.
 func isBlogFurniture(text string) bool {
 	if text == "" {
 		return false
 	}
-	if zhCommentPrompts[text] || strings.Contains(strings.ToLower(text), "trackback") {
+	if zhCommentPrompts[text] || strings.Contains(strings.ToLower(text), "trackback") || isPageBar(text) {
 		return true
 	}
 	bare := strings.Map(func(r rune) rune {
@@ -394,4 +394,42 @@ func isBlogFurniture(text string) bool {
 		}
 	}
 	return false
+}
+
+// minPageBarNumbers is how many page numbers a page bar shows at least.
+const minPageBarNumbers = 3
+
+// isPageBar reports a line of page numbers alone, counting up from 1
+// ("[1] [2] [3]", "1 | 2 | 3 | 下一页"): the story's own pages, which the
+// reader does not turn.
+func isPageBar(text string) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("[]【】|｜·,，", r)
+	})
+	want := 1
+	for _, f := range fields {
+		if isDigits(f) {
+			if f != itoa(want) {
+				return false
+			}
+			want++
+			continue
+		}
+		if !zhPageControls[f] {
+			return false
+		}
+	}
+	return want > minPageBarNumbers
+}
+
+// itoa writes a small positive number.
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n > 0 || i == len(b) {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
 }

@@ -160,3 +160,24 @@ func TestArticleRemovesBlogFurniture(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"保留", "小镇的石桥"}, []string{"已被阅读", "Trackback", "发表评论"})
 }
+
+func TestIsPageBar(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"[1] [2] [3] [4]", true},
+		{"1 | 2 | 3 | 下一页", true},
+		{"[1] [2]", false},
+		{"3 5 8 13", false},
+		{"1 2 3 go", false},
+	}
+	for _, tc := range tests {
+		if got := isPageBar(tc.text); got != tc.want {
+			t.Errorf("isPageBar(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	if !isBlogFurniture("[1] [2] [3] [4] [5]") {
+		t.Errorf("isBlogFurniture misses a page bar")
+	}
+}
