@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 
@@ -31,7 +33,12 @@ const (
 // dropRepeats removes the containers of art whose text repeats an earlier
 // container's. Tables and containers of code are left whole: their rows
 // and code samples repeat by design.
+//
+// Every container's text is a span of one folded copy of art's text
+// (foldedSpans), so a page of deeply nested blocks costs one pass and one
+// copy of its text, not a copy per level.
 func dropRepeats(art *html.Node) {
+	text, spans, withCode := foldedSpans(art)
 	seen := map[string]*html.Node{}
 	keys := map[*html.Node]string{}
 	var copies []*html.Node
@@ -42,11 +49,12 @@ func dropRepeats(art *html.Node) {
 		if dom.IsElement(n, atom.Table, atom.Pre, atom.Code) {
 			return false
 		}
-		if !hasBlockChild(n) || dom.Find(n, func(c *html.Node) bool { return dom.IsElement(c, atom.Pre) }) != nil {
+		if !hasBlockChild(n) || withCode[n] {
 			return false
 		}
-		key := strings.ToLower(strings.Join(strings.Fields(dom.Text(n)), " "))
-		if len([]rune(key)) < repeatMinRunes {
+		sp := spans[n]
+		key := strings.TrimSpace(text[sp.start:sp.end])
+		if utf8.RuneCountInString(key) < repeatMinRunes {
 			return false
 		}
 		keys[n] = key
@@ -65,6 +73,60 @@ func dropRepeats(art *html.Node) {
 	for _, n := range copies {
 		dom.Detach(n)
 	}
+}
+
+// span is where an element's text lies in the folded text of foldedSpans.
+type span struct{ start, end int }
+
+// foldedSpans returns the text of root lower-cased with its white space
+// runs folded to one space, where each container below root (an element
+// with a block child, the only ones dropRepeats judges) finds its own, and
+// the containers that hold a <pre>.
+func foldedSpans(root *html.Node) (string, map[*html.Node]span, map[*html.Node]bool) {
+	var b strings.Builder
+	size := 0
+	for n := root; n != nil; n = dom.Next(n, root, false) {
+		if n.Type == html.TextNode {
+			size += len(n.Data)
+		}
+	}
+	b.Grow(size) // folding only shortens it, bar a few lower-case letters
+	spans := map[*html.Node]span{}
+	withCode := map[*html.Node]bool{}
+	space := false // a white space run is pending
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) (code bool) {
+		start := b.Len()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for _, r := range c.Data {
+					if unicode.IsSpace(r) {
+						space = true
+						continue
+					}
+					if space && b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					space = false
+					b.WriteRune(unicode.ToLower(r))
+				}
+			case html.ElementNode:
+				if walk(c) || c.DataAtom == atom.Pre {
+					code = true
+				}
+			}
+		}
+		if hasBlockChild(n) {
+			spans[n] = span{start, b.Len()}
+			if code {
+				withCode[n] = true
+			}
+		}
+		return code
+	}
+	walk(root)
+	return b.String(), spans, withCode
 }
 
 // alike reports whether a and b are the same kind of element: the same tag
