@@ -75,9 +75,32 @@ func removeZhMetaLines(art *html.Node) {
 		if dom.TextLenOver(n, zhNoticeMaxRunes) {
 			return false
 		}
-		text := dom.Text(n)
-		return isZhNotice(text) || dom.IsElement(n, zhMetaBlocks...) && !dom.TextLenOver(n, zhMetaMaxRunes) && isZhMetaLine(text)
+		// Only a line's worth of text is copied: most blocks asked are
+		// paragraphs, and a notice is told by its opening label.
+		if dom.IsElement(n, zhMetaBlocks...) && !dom.TextLenOver(n, zhMetaMaxRunes) {
+			text := dom.Text(n)
+			return isZhNotice(text) || isZhMetaLine(text)
+		}
+		return isZhNotice(leadingText(n, zhNoticeLeadBytes))
 	})
+}
+
+// zhNoticeLeadBytes is as much of a block's opening text as isZhNotice
+// reads: brackets, the longest label and its colon, with room to spare.
+const zhNoticeLeadBytes = 64
+
+// leadingText returns the start of n's text, at least limit bytes of it
+// when there are as many (it may end inside a character), without blank
+// text before it counting towards the limit.
+func leadingText(n *html.Node, limit int) string {
+	var b strings.Builder
+	for c := n; c != nil && b.Len() < limit; c = dom.Next(c, n, false) {
+		if c.Type != html.TextNode || b.Len() == 0 && dom.IsBlank(c.Data) {
+			continue
+		}
+		b.WriteString(c.Data[:min(len(c.Data), limit-b.Len()+utf8.UTFMax)])
+	}
+	return b.String()
 }
 
 // isZhNotice reports text that opens with a notice label and its colon.
