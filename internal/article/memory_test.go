@@ -19,7 +19,9 @@ func TestLargePageMemory(t *testing.T) {
 	// maxGrowth is heap growth per input byte. Live data peaks at about
 	// 16x in extraction (the tree, a working copy and its statistics);
 	// without collections between stages WebAssembly reached 60x.
-	const size, maxGrowth = 4 << 20, 40
+	// Measured 2026-11-26: 23x natively, 19.6x in WebAssembly; a rule
+	// that copied every nested block's text had taken WebAssembly to 46x.
+	const size, maxGrowth = 4 << 20, 30
 	in := benchpages.Synthetic(size)
 	runtime.GC()
 	var before, after runtime.MemStats
