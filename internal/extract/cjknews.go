@@ -65,7 +65,7 @@ const zhNoticeMaxRunes = 1000
 // zhNoticeLabels). A thread is left alone: each post's date and poster
 // are part of it.
 func removeZhMetaLines(art *html.Node) {
-	if len(markedPosts(art)) > 0 {
+	if !hasHanText(art) || len(markedPosts(art)) > 0 {
 		return
 	}
 	detachWhere(art, func(n *html.Node) bool {
@@ -210,7 +210,22 @@ func hasDatePart(f string) bool {
 	return false
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool { return r >= firstHan && unicode.Is(unicode.Han, r) }
+
+// firstHan is below every Han character (the CJK radicals), so most text
+// is told apart without a table lookup.
+const firstHan = 0x2E80
+
+// hasHanText reports whether any text below n is written in Han: the
+// Chinese furniture and notices are looked for only then.
+func hasHanText(n *html.Node) bool {
+	for c := n; c != nil; c = dom.Next(c, n, false) {
+		if c.Type == html.TextNode && strings.ContainsFunc(c.Data, isHan) {
+			return true
+		}
+	}
+	return false
+}
 
 // titlePrefixShare is how much of the metadata title a leading line must
 // repeat to be taken for it: the <title> often runs on past the headline
@@ -382,6 +397,11 @@ var zhCommentPrompts = dom.Set("发表评论", "我要评论", "网友评论", "
 // blogFurnitureMaxRunes bounds a counter line or a trackback line.
 const blogFurnitureMaxRunes = 120
 
+// blogFurnitureBlocks are the elements that hold a counter line, a
+// trackback line or a comment prompt: the furniture lines' blocks, and
+// headings and spans.
+var blogFurnitureBlocks = append(append([]atom.Atom{}, zhMetaBlocks...), atom.H2, atom.H3, atom.H4, atom.Span)
+
 // removeBlogFurniture removes the short blocks of art that hold a post's
 // counters, its trackback address or a comment form's heading.
 func removeBlogFurniture(art *html.Node) {
@@ -389,7 +409,7 @@ func removeBlogFurniture(art *html.Node) {
 		return
 	}
 	detachWhere(art, func(n *html.Node) bool {
-		if n == art || !dom.IsElement(n, append(zhMetaBlocks, atom.H2, atom.H3, atom.H4, atom.Span)...) || dom.TextLenOver(n, blogFurnitureMaxRunes) {
+		if n == art || !dom.IsElement(n, blogFurnitureBlocks...) || dom.TextLenOver(n, blogFurnitureMaxRunes) {
 			return false
 		}
 		return isBlogFurniture(strings.TrimSpace(dom.Text(n)))
@@ -402,7 +422,14 @@ func isBlogFurniture(text string) bool {
 	if text == "" {
 		return false
 	}
-	if zhCommentPrompts[text] || strings.Contains(strings.ToLower(text), "trackback") || isPageBar(text) {
+	if zhCommentPrompts[text] || containsFoldASCII(text, "trackback") {
+		return true
+	}
+	// Counters and page bars hold numbers; most short blocks asked do not.
+	if !strings.ContainsFunc(text, unicode.IsDigit) {
+		return false
+	}
+	if isPageBar(text) {
 		return true
 	}
 	bare := strings.Map(func(r rune) rune {
@@ -421,6 +448,17 @@ func isBlogFurniture(text string) bool {
 
 // minPageBarNumbers is how many page numbers a page bar shows at least.
 const minPageBarNumbers = 3
+
+// containsFoldASCII reports whether s holds sub, an ASCII word, in any
+// ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
 
 // isPageBar reports a line of page numbers alone, counting up from 1
 // ("[1] [2] [3]", "1 | 2 | 3 | 下一页"): the story's own pages, which the
