@@ -94,6 +94,9 @@ func FuzzClean(f *testing.F) {
 		"<p>0<sup id=\"r1\"><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\"><font>)</font></li></ol>",
 		"<p>0<sup><A0>1<ol><li>)",
 		"<p>00<sup>1<A><ol><li>0,",
+		// A marker number inside a tag HTML does not know, which the
+		// sanitizer drops.
+		"<p>0<sup><A0>1<ol><li>0,",
 	} {
 		f.Add([]byte(s))
 	}

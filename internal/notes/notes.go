@@ -651,9 +651,13 @@ func markerNumber(t string) int {
 	return v
 }
 
+// hasElementOtherThan reports whether n holds an element other than a.
 func hasElementOtherThan(n *html.Node, a atom.Atom) bool {
 	for c := n.FirstChild; c != nil; c = dom.Next(c, n, false) {
-		if c.Type == html.ElementNode && c.DataAtom != a {
+		// An element HTML does not know (a custom tag) is no content of
+		// its own: the sanitizer drops it and keeps its text, and the
+		// output cleaned again must find the same markers.
+		if c.Type == html.ElementNode && c.DataAtom != a && c.DataAtom != 0 {
 			return true
 		}
 	}
