@@ -424,6 +424,7 @@ func stripDeclaredFurniture(body *html.Node) {
 // will be kept. Only short blocks go, so a container of posts whose class
 // happens to hold such a word stays.
 func removePostFurniture(body *html.Node) {
+	removePostMarkers(body)
 	detachWhere(body, func(n *html.Node) bool {
 		return isPostFurniture(n) && unitsOf(n) <= postFurnitureMaxUnits
 	})

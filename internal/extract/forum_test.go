@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"articleclean/internal/dom"
+)
+
+func TestRemovePostMarkers(t *testing.T) {
+	cases := []struct {
+		name, in   string
+		gone, kept []string
+	}{
+		{
+			name: "reply subjects repeated over posts",
+			in:   `<div><h3>Fixing a squeaky hinge</h3><p>first</p><h3>Re: Fixing a squeaky hinge</h3><p>second</p><h3>RE: Fixing a squeaky hinge</h3><p>third</p></div>`,
+			gone: []string{"Re: Fixing", "RE: Fixing"},
+			kept: []string{"<h3>Fixing a squeaky hinge</h3>", "second", "third"},
+		},
+		{
+			name: "a single reply subject stays",
+			in:   `<div><h3>Fixing a squeaky hinge</h3><p>first</p><h3>Re: Fixing a squeaky hinge</h3><p>second</p></div>`,
+			kept: []string{"Re: Fixing"},
+		},
+		{
+			name: "post numbers go, issue links stay",
+			in:   `<div><a href="#post-12">#2</a><a data-href="posts/9/permalink">#3</a><a href="/t/hinge.5/post-77">#4</a><p>Fixed in <a href="/repo/pull/20713">#20713</a>.</p></div>`,
+			gone: []string{">#2<", ">#3<", ">#4<"},
+			kept: []string{"#20713"},
+		},
+	}
+	for _, c := range cases {
+		doc, err := html.Parse(strings.NewReader(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := dom.FindAll(doc, atom.Body)[0]
+		removePostMarkers(body)
+		var b strings.Builder
+		if err := html.Render(&b, body); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, s := range c.gone {
+			if strings.Contains(out, s) {
+				t.Errorf("%s: %q kept in %s", c.name, s, out)
+			}
+		}
+		for _, s := range c.kept {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s: %q lost from %s", c.name, s, out)
+			}
+		}
+	}
+}
