@@ -59,6 +59,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	removeZhHeadLines(art)
 	removeBlogFurniture(art)
 	removeForms(art)
+	removeShopLabels(art)
 	removeEmpty(art)
 }
 

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+func TestRemoveShopLabels(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"sort toggle", `<div><p>Sort: Newest</p><p>Warm boots for winter.</p></div>`, "Warm boots for winter."},
+		{"result counter", `<div><span>1–24 of 310 results</span><p>Boots.</p></div>`, "Boots."},
+		{"card buttons", `<ul><li><a>Red boot</a><button>Quick view</button><button>Add to cart</button></li></ul>`, "Red boot"},
+		{"badge between prices", `<p><span>$10</span><span>Top rated</span><span>was $12</span></p>`, "$10 was $12"},
+		{"word in prose stays", `<p>You can <a>compare</a> them.</p>`, "You can compare them."},
+		{"table cell stays", `<table><tr><td>Compare</td></tr></table>`, "Compare"},
+		{"kept badge stays", `<div><span>Sale</span><p>Boots.</p></div>`, "SaleBoots."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := dom.FindAll(doc, atom.Body)[0]
+			removeShopLabels(body)
+			if got := strings.Join(strings.Fields(dom.Text(body)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
