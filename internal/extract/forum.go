@@ -27,14 +27,15 @@ const minReplySubjects = 2
 
 // removePostMarkers removes the lines a thread repeats over each post:
 // the "Re: <title>" subject headings of replies, when the page holds
-// several, and the "#2" permalinks that number the posts.
+// several, the "#2" permalinks that number the posts, and the hidden
+// microdata copies of each post's date.
 func removePostMarkers(body *html.Node) {
 	var subjects, numbers []*html.Node
 	dom.Elements(body, func(n *html.Node) bool {
 		switch {
 		case isReplySubject(n):
 			subjects = append(subjects, n)
-		case isPostNumber(n):
+		case isPostNumber(n), isHiddenCopy(n):
 			numbers = append(numbers, n)
 		default:
 			return !dom.IsElement(n, atom.Pre, atom.Code)
@@ -83,4 +84,31 @@ func isPostNumber(n *html.Node) bool {
 	}
 	href := dom.Attr(n, "href")
 	return href == "" || href[0] == '#' || strings.Contains(strings.ToLower(href), "post")
+}
+
+// hiddenCopyMaxLen bounds a hidden microdata copy: a date, a count, a
+// name. A longer hidden block may be a tab the page's script shows.
+const hiddenCopyMaxLen = 100
+
+// isHiddenCopy reports whether n is a short microdata value (itemprop)
+// that a CSS framework's display utility hides at every width
+// (Bootstrap's and Stack Overflow's Stacks' "d-none", with no responsive
+// class such as "d-md-block" or "md:d-block" showing it again). Q&A
+// engines print each post's ISO timestamp or comment count so, for
+// machines; a reader never sees it.
+func isHiddenCopy(n *html.Node) bool {
+	c := dom.Attr(n, "class")
+	if !strings.Contains(c, "d-none") || !dom.HasAttr(n, "itemprop") || dom.TextLenOver(n, hiddenCopyMaxLen) {
+		return false
+	}
+	hidden := false
+	for _, w := range strings.Fields(c) {
+		switch {
+		case w == "d-none":
+			hidden = true
+		case strings.HasPrefix(w, "d-") || strings.Contains(w, ":d-"):
+			return false
+		}
+	}
+	return hidden
 }

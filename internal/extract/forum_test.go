@@ -32,6 +32,12 @@ func TestRemovePostMarkers(t *testing.T) {
 			gone: []string{">#2<", ">#3<", ">#4<"},
 			kept: []string{"#20713"},
 		},
+		{
+			name: "hidden microdata copies go, responsive ones stay",
+			in:   `<div><p>Answer text.</p><time class="d-none" itemprop="datePublished">2020-01-02T03:04:05Z</time><span class="d-none d-md-inline" itemprop="name">Shown wide</span></div>`,
+			gone: []string{"2020-01-02T03"},
+			kept: []string{"Answer text.", "Shown wide"},
+		},
 	}
 	for _, c := range cases {
 		doc, err := html.Parse(strings.NewReader(c.in))
