@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"articleclean/internal/dom"
+	"articleclean/internal/parse"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -35,4 +36,14 @@ func TestRemoveShopLabels(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestArticleSkipsFacets(t *testing.T) {
+	para := "<p>" + strings.Repeat("Our padlocks are built for the cold, the wet and the salt air, and every one is tested outdoors. ", 4) + "</p>"
+	facets := `<div class="facets-container"><p>Filter by material, brass, steel, laminated steel, zinc, or by width, 30 mm, 40 mm, 50 mm, and colour, red, black, blue, grey.</p></div>`
+	doc, err := parse.Document(`<html><body><div class="page">` + facets + `<div class="collection">` + para + `<p>KEPT the lock range.</p>` + para + `</div></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, Article(doc, Options{}), []string{"KEPT", "padlocks"}, []string{"Filter by material"})
 }

@@ -17,13 +17,16 @@ import (
 // article, removed in the first, strictest attempt unless maybeWords also
 // match. The words are the ones Readability's unlikelyCandidates pattern
 // names (Apache-2.0), matched here as whole class parts, plus the compounds
-// its substring match also caught that matter (WordPress's "commentlist").
+// its substring match also caught that matter (WordPress's "commentlist"),
+// and "facet(s)", the filter panel of a shop's category page (measured on
+// wcxb-dev; "swatches" and "refinements" lost, as they also name grids).
 var unlikelyWords = dom.Set(
 	"banner", "breadcrumb", "breadcrumbs", "combx", "comment", "comments", "commentlist", "community",
 	"disqus", "extra", "foot", "footer", "footnote-ad", "gdpr", "header", "legends", "menu",
 	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
 	"sponsor", "supplemental", "agegate", "pagination", "pager", "popup", "yom",
 	"navbar", "nav", "masthead", "cookie", "subscribe", "newsletter", "share",
+	"facet", "facets",
 )
 
 // maybeWords rescue a block that unlikelyWords matched: a "main-content
