@@ -21,6 +21,9 @@ var shopLabel = regexp.MustCompile(`^(?:sort(?: by)?:?(?: .{1,20})?|filters?|fil
 	`quick ?view(?: .{1,20})?|add to (?:cart|bag|basket|wishlist)|compare|` +
 	`new arrivals?|top rated|best ?seller|low stock)$`)
 
+// shopLabelFirst holds every byte a shopLabel match can start with.
+const shopLabelFirst = "sfqacntbl0123456789"
+
 // shopLabelMaxLen bounds the text read to match shopLabel, so that no long
 // block is copied.
 const shopLabelMaxLen = 40
@@ -37,7 +40,10 @@ func removeShopLabels(art *html.Node) {
 		if dom.TextLenOver(n, shopLabelMaxLen) || !standsAlone(n) {
 			return true
 		}
-		if shopLabel.MatchString(strings.ToLower(strings.Join(strings.Fields(dom.Text(n)), " "))) {
+		// dom.Text folds white space already; most short texts are
+		// turned away by their first letter before the pattern runs.
+		text := strings.ToLower(dom.Text(n))
+		if text != "" && strings.IndexByte(shopLabelFirst, text[0]) >= 0 && shopLabel.MatchString(text) {
 			drop = append(drop, n)
 			return false
 		}
