@@ -46,6 +46,11 @@ type PageResult struct {
 	Precision float64 `json:"p"`
 	Recall    float64 `json:"r"`
 	F1        float64 `json:"f1"`
+	// NoPrecision and NoRecall mark a page left out of the macro mean of
+	// precision (nothing extracted) or recall (empty truth), so that tools
+	// reading the per-page file can average the way the report does.
+	NoPrecision bool `json:"no_p,omitempty"`
+	NoRecall    bool `json:"no_r,omitempty"`
 	// Body keeps the benchmark's counts for the macro average.
 	Body BodyScore `json:"-"`
 
@@ -195,6 +200,7 @@ func score(r *PageResult, set *Set, t Truth, out outcome) {
 		r.Scored = true
 		r.Body = ScoreBody(t.Body.Value, res.TextContent)
 		r.Precision, r.Recall, r.F1 = r.Body.Precision, r.Body.Recall, r.Body.F1
+		r.NoPrecision, r.NoRecall = !r.Body.HasPrecision, !r.Body.HasRecall
 	}
 	r.Snippets = ScoreSnippets(t.With, t.Without, res.TextContent)
 	if t.Title.Has() {
