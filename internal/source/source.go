@@ -5,7 +5,8 @@
 // Read decodes bytes the way a browser does (byte-order mark, then a charset
 // declared in the first 1024 bytes, else UTF-8, with a sniffing fallback for
 // undeclared legacy pages), enforces the size limit, reads the header of a
-// feed-export item, and repairs tags whose white space a scraper stripped.
+// feed-export item, and repairs what a scraper broke: tags whose white space
+// was stripped, and UTF-8 text that was decoded as Latin-1 and encoded again.
 package source
 
 import (
@@ -55,6 +56,9 @@ type Document struct {
 	Feed Feed
 	// Repairs counts the glued tags that were split.
 	Repairs int
+	// Reencoded counts the characters repaired from double-encoded UTF-8
+	// (see RepairDoubleEncoding).
+	Reencoded int
 }
 
 // Read decodes raw bytes and prepares them for parsing.
@@ -96,6 +100,7 @@ func prepare(text, charset string) (Document, error) {
 		return Document{}, ErrEmpty
 	}
 	doc := Document{Charset: charset}
+	text, doc.Reencoded = RepairDoubleEncoding(text)
 	text, doc.Feed = readFeedHeader(text)
 	doc.HTML, doc.Repairs = RepairGluedTags(text)
 	return doc, nil
