@@ -319,7 +319,9 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top = cardList(top, body, st)
 	top = sectionRun(top, body, st)
 	top = proseAncestor(top, body, st)
+	lead := findLead(top, body, st)
 	art := gather(top, body, st)
+	prependLead(art, lead)
 	// The gathered nodes keep their stats: gathering moves whole subtrees.
 	tidy(art, st, f, opts)
 	return art
@@ -361,7 +363,9 @@ func stripUnlikely(body *html.Node) {
 		}
 		declared := declaredFurniture(n)
 		if (declared || unlikelyBlock(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
-			dom.Detach(n)
+			if !keepHeaderLead(n) {
+				dom.Detach(n)
+			}
 			return false
 		}
 		// What code holds is judged with it, not part by part.
