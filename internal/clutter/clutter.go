@@ -81,6 +81,8 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	// Comments carry no content and can hide conditional markup.
 	removeComments(doc)
 	placeStreamedSegments(doc)
+	// Before hidden elements go: each formula's one kept copy is hidden.
+	standardizeMath(doc)
 	panels := disclosurePanels(doc)
 
 	dom.Elements(doc, func(n *html.Node) bool {

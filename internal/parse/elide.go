@@ -31,11 +31,26 @@ import (
 // inside a <noscript> is dropped up to the noscript's end (see
 // cutAtNoscriptEnd), where it would otherwise swallow the rest of the page.
 
-// elidedTags are the elements whose body is dropped, with the attribute
-// text that keeps it: JSON-LD is metadata.
-var elidedTags = map[string]string{
-	"script": "ld+json",
-	"style":  "",
+// elidedTags are the elements whose body is dropped, with the type
+// attribute texts that keep it: JSON-LD is metadata, and a "math/tex"
+// script is MathJax 2's copy of a formula's TeX (see internal/clutter).
+var elidedTags = map[string][]string{
+	"script": {"ld+json", "math/tex"},
+	"style":  nil,
+}
+
+// typeKeeps reports whether a type attribute value holds one of keep.
+func typeKeeps(typ string, keep []string) bool {
+	if typ == "" || len(keep) == 0 {
+		return false
+	}
+	typ = strings.ToLower(html.UnescapeString(typ))
+	for _, k := range keep {
+		if strings.Contains(typ, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignBreakouts are the start tags that end SVG or MathML content in the
@@ -178,7 +193,7 @@ func ElideRawText(s string) string {
 				// A body the input ends inside is kept: the parser would
 				// read it to the end too, and if the scan has lost track
 				// of where it is, nothing after it is lost.
-				if bodyEnd > end && bodyEnd < len(s) && (keep == "" || !strings.Contains(strings.ToLower(html.UnescapeString(t.typ)), keep)) {
+				if bodyEnd > end && bodyEnd < len(s) && !typeKeeps(t.typ, keep) {
 					drop = append(drop, end, bodyEnd)
 				}
 				i = bodyEnd

@@ -855,16 +855,7 @@ func sanitizeLang(s string) string {
 // math writes MathML as TeX when the markup carries its source (an
 // alttext attribute or a TeX annotation); otherwise its text is kept.
 func (r *mdRenderer) math(n *html.Node) bool {
-	tex := strings.TrimSpace(attr(n, "alttext"))
-	if tex == "" {
-		for c := n; c != nil; c = nextIn(c, n) {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Annotation &&
-				strings.Contains(strings.ToLower(attr(c, "encoding")), "tex") {
-				tex = strings.TrimSpace(rawText(c, false))
-				break
-			}
-		}
-	}
+	tex := mathTeX(n)
 	if tex == "" {
 		return true
 	}
@@ -883,6 +874,21 @@ func (r *mdRenderer) math(n *html.Node) bool {
 	}
 	w.raw("$" + dom.Fold(tex) + "$")
 	return false
+}
+
+// mathTeX returns the TeX source a MathML formula carries (an alttext
+// attribute or a TeX annotation), or "".
+func mathTeX(n *html.Node) string {
+	if tex := strings.TrimSpace(attr(n, "alttext")); tex != "" {
+		return tex
+	}
+	for c := n; c != nil; c = nextIn(c, n) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Annotation &&
+			strings.Contains(strings.ToLower(attr(c, "encoding")), "tex") {
+			return strings.TrimSpace(rawText(c, false))
+		}
+	}
+	return ""
 }
 
 // nextIn is document order inside root, without recursion.

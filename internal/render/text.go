@@ -147,6 +147,23 @@ func text(root *html.Node) string {
 			return true
 		case atom.Img:
 			return false
+		case atom.Math:
+			// A formula's TeX is its plain-text form: the MathML's
+			// own text runs its parts together ("x2a−b±" for a
+			// fraction), and its annotation would repeat it.
+			if tex := mathTeX(n); tex != "" {
+				if strings.EqualFold(attr(n, "display"), "block") && w.pre == 0 {
+					w.breakLines(2)
+					w.text("$$" + tex + "$$")
+					w.breakLines(2)
+				} else {
+					w.text("$" + tex + "$")
+				}
+				return false
+			}
+			return true
+		case atom.Annotation, atom.AnnotationXml:
+			return false
 		}
 		if note != nil && found.IsBackLink(n, note) {
 			return false
