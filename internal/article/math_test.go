@@ -38,3 +38,4 @@ func TestFormulasSurvive(t *testing.T) {
 		t.Errorf("text keeps a visual copy:\n%s", res.TextContent)
 	}
 }
+

@@ -83,6 +83,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	placeStreamedSegments(doc)
 	// Before hidden elements go: each formula's one kept copy is hidden.
 	standardizeMath(doc)
+	revealHiddenNotes(doc)
 	panels := disclosurePanels(doc)
 
 	dom.Elements(doc, func(n *html.Node) bool {
