@@ -38,4 +38,3 @@ func TestFormulasSurvive(t *testing.T) {
 		t.Errorf("text keeps a visual copy:\n%s", res.TextContent)
 	}
 }
-

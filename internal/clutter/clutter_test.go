@@ -38,6 +38,22 @@ func clean(t *testing.T, snippet string, opts Options) (string, report.Report) {
 	return b.String(), r
 }
 
+// checkMarkup reports each of keep that out lacks and each of gone that
+// it holds.
+func checkMarkup(t *testing.T, out string, keep, gone []string) {
+	t.Helper()
+	for _, s := range keep {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	for _, s := range gone {
+		if strings.Contains(out, s) {
+			t.Errorf("output keeps %q:\n%s", s, out)
+		}
+	}
+}
+
 type clutterCase struct {
 	name    string
 	snippet string

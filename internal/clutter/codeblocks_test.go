@@ -1,9 +1,6 @@
 package clutter
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestCodeBlocks(t *testing.T) {
 	tests := []struct {
@@ -89,16 +86,7 @@ func TestCodeBlocks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, _ := clean(t, tt.in, Options{})
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in\n%s", w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if strings.Contains(got, n) {
-					t.Errorf("unwanted %q in\n%s", n, got)
-				}
-			}
+			checkMarkup(t, got, tt.want, tt.not)
 		})
 	}
 }
