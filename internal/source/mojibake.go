@@ -33,16 +33,41 @@ const mojibakeMinEvidence = 2
 // characters it meant, and how many characters it repaired. Text without
 // such sequences is returned unchanged without copying.
 func RepairDoubleEncoding(text string) (string, int) {
-	// Every lead character (U+00C2..U+00F4) is encoded as 0xC3 then a
-	// byte: text without 0xC3 has nothing to repair.
-	if strings.IndexByte(text, 0xC3) < 0 {
+	evidence := 0
+	eachDoubleEncoded(text, func(i, _ int, r rune, n int) bool {
+		if r >= 0x800 || n == 2 && (text[i+1] == 0x82 || text[i+1] == 0x83) {
+			evidence++
+		}
+		return evidence < mojibakeMinEvidence
+	})
+	if evidence < mojibakeMinEvidence {
 		return text, 0
 	}
-	evidence := 0
+	var b strings.Builder
+	b.Grow(len(text))
+	repairs, last := 0, 0
+	eachDoubleEncoded(text, func(i, width int, r rune, _ int) bool {
+		b.WriteString(text[last:i])
+		b.WriteRune(r)
+		repairs++
+		last = i + width
+		return true
+	})
+	b.WriteString(text[last:])
+	return b.String(), repairs
+}
+
+// eachDoubleEncoded calls fn, in order, for each double-encoded sequence
+// of text: where it starts, how many bytes it takes, the character it
+// stands for and how many characters it was. It stops when fn returns
+// false.
+func eachDoubleEncoded(text string, fn func(i, width int, r rune, n int) bool) {
+	// Every lead character (U+00C2..U+00F4) is encoded as 0xC3 then a
+	// byte: the scan jumps from one 0xC3 to the next.
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], 0xC3)
 		if j < 0 {
-			break
+			return
 		}
 		i += j
 		r, width, n := undoDoubleEncoding(text[i:])
@@ -50,39 +75,11 @@ func RepairDoubleEncoding(text string) (string, int) {
 			i++
 			continue
 		}
-		if r >= 0x800 || n == 2 && (text[i+1] == 0x82 || text[i+1] == 0x83) {
-			evidence++
-			if evidence >= mojibakeMinEvidence {
-				break
-			}
+		if !fn(i, width, r, n) {
+			return
 		}
 		i += width
 	}
-	if evidence < mojibakeMinEvidence {
-		return text, 0
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	repairs, last := 0, 0
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], 0xC3)
-		if j < 0 {
-			break
-		}
-		i += j
-		r, width, _ := undoDoubleEncoding(text[i:])
-		if width == 0 {
-			i++
-			continue
-		}
-		b.WriteString(text[last:i])
-		b.WriteRune(r)
-		repairs++
-		i += width
-		last = i
-	}
-	b.WriteString(text[last:])
-	return b.String(), repairs
 }
 
 // undoDoubleEncoding reads, at the start of s, a character in
