@@ -15,7 +15,7 @@ var bylinePrefixes = []string{
 	"article by", "reported by", "review by", "by", "von", "par", "por", "di", "door", "av", "af",
 	"autorin", "autoren", "autor", "auteur", "autore", "author", "authors", "escrito por",
 	"texto de", "texte de", "texto", "texte", "автор", "авторы", "текст",
-	"作者", "作者：", "记者", "記者", "文／", "文/", "撰文", "撰稿", "来源", "稿源", "编辑", "編輯", "责任编辑", "責任編輯", "筆者", "著者", "기자",
+	"文章作者", "文章来源", "作者", "作者：", "记者", "記者", "文／", "文/", "撰文", "撰稿", "来源", "稿源", "编辑", "編輯", "责任编辑", "責任編輯", "筆者", "著者", "기자",
 }
 
 // surnameLike prefixes also begin surnames (Von Trier, Di Maio, De Vries,
@@ -47,7 +47,7 @@ func cleanByline(s string) string {
 	}
 	s = cutDate(s)
 	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
-	if s == "" || isBylineLabel(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
+	if s == "" || isBylineLabel(s) || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
 	}
 	s = joinCJKLetters(s)
@@ -196,6 +196,24 @@ func stripLeadIn(s string) string {
 // sponsorWords begin a credit that names a sponsor, which is the byline
 // as shown ("Sponsored by Example").
 var sponsorWords = map[string]bool{"sponsored": true, "presented": true, "powered": true, "supported": true, "funded": true, "paid": true}
+
+// interfaceWords are the words of a page's counters and controls around a
+// byline ("12 文章", "总阅读 3万", "能力值:545"): text that holds one is the
+// author panel's furniture, not a name. CJK pages print them as plain
+// text beside the name, where English themes use icons.
+var interfaceWords = []string{"阅读", "閱讀", "文章", "评论", "評論", "点击", "點擊", "关注", "關注", "粉丝", "粉絲", "积分", "積分", "能力值", "等级", "等級", "该作者", "該作者", "登录", "登錄", "注册", "註冊"}
+
+func holdsInterfaceWord(s string) bool {
+	if !hasCJK(s) {
+		return false
+	}
+	for _, w := range interfaceWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isBylineLabel reports whether s is only a label with no name after it
 // ("Written By", "Updated").
