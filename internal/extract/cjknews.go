@@ -276,8 +276,9 @@ const formShare = 0.25
 // text once clutter has taken its fields.
 func removeForms(art *html.Node) {
 	total := dom.TextLen(art)
+	threads := threadPosts(art) // a thread's engine may set each post's text in its edit form
 	detachWhere(art, func(n *html.Node) bool {
-		return n.DataAtom == atom.Form && float64(dom.TextLen(n)) < formShare*float64(total)
+		return n.DataAtom == atom.Form && float64(dom.TextLen(n)) < formShare*float64(total) && !inPost(n, threads)
 	})
 }
 

@@ -316,6 +316,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top := pickTop(body, st)
 	top = declaredBody(top, body, st)
 	top = repeatedAncestor(top, body, st)
+	top = nestedThread(top, body, st)
 	top = cardList(top, body, st)
 	top = sectionRun(top, body, st)
 	top = proseAncestor(top, body, st)

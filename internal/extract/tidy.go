@@ -67,7 +67,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 // part of the article. It works from the deepest container up, so a
 // container is judged after its bad children are gone.
 func cleanConditionally(art *html.Node, st stats, f flags) {
-	posts := markedPosts(art)
+	posts, threads := markedPosts(art), threadPosts(art)
 	var conts []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
 		if conditionalTags[n.DataAtom] {
@@ -80,7 +80,10 @@ func cleanConditionally(art *html.Node, st stats, f flags) {
 		if n.Parent == nil || inside(n, atom.Pre, atom.Code) {
 			continue
 		}
-		if shouldRemove(n, st, f, inPost(n, posts)) {
+		inThread := inPost(n, threads)
+		g := f
+		g.weightClasses = f.weightClasses && !inThread // a thread's posts are named as comments (see threadPosts)
+		if shouldRemove(n, st, g, inThread || inPost(n, posts)) {
 			dom.Detach(n)
 		}
 	}

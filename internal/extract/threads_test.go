@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"articleclean/internal/dom"
+)
+
+func TestArticleKeepsNestedThread(t *testing.T) {
+	art := Article(load(t, "forum-nested-thread.html"), Options{})
+	checkText(t, art,
+		[]string{"three winters now", "clear five-minute kind", "slow-setting two-part kind", "sand both faces", "brush-on masonry sealer"},
+		[]string{"Log in", "Privacy"})
+}
+
+func TestNestedThread(t *testing.T) {
+	cases := []struct {
+		name, in string
+		climbs   bool
+	}{
+		{
+			name: "replies nested in posts",
+			in: `<div id="t"><div class="post"><p>one</p><div class="replies"><div class="post"><p>two</p>` +
+				`<div class="replies"><div class="post"><p id="top">three</p></div></div></div></div></div></div>`,
+			climbs: true,
+		},
+		{
+			name: "too few posts",
+			in:   `<div id="t"><div class="post"><p>one</p><div class="post"><p id="top">two</p></div></div></div>`,
+		},
+		{
+			name: "grid rows in rows are layout",
+			in: `<div id="t"><div class="row"><p>one</p><div class="col"><div class="row"><p>two</p>` +
+				`<div class="row"><p id="top">three</p></div></div></div></div></div>`,
+		},
+	}
+	for _, c := range cases {
+		doc := mustParse(t, c.in)
+		body := dom.FindAll(doc, atom.Body)[0]
+		var top *html.Node
+		dom.Elements(body, func(n *html.Node) bool {
+			if dom.Attr(n, "id") == "top" {
+				top = n
+			}
+			return true
+		})
+		got := nestedThread(top, body, measure(body))
+		outer := dom.FindAll(body, atom.Div)[1] // the outermost post or row
+		if c.climbs && got != outer || !c.climbs && got != top {
+			t.Errorf("%s: climbed to <%s class=%q>", c.name, got.Data, dom.Attr(got, "class"))
+		}
+	}
+}
+
+func TestThreadPosts(t *testing.T) {
+	nested := mustParse(t, `<div><div class="comment"><p>a</p><div class="comment"><p>b</p></div></div><div class="comment"><p>c</p></div></div>`)
+	if got := len(threadPosts(nested)); got != 3 {
+		t.Errorf("nested thread: %d posts, want 3", got)
+	}
+	flat := mustParse(t, `<div><div class="comment"><p>a</p></div><div class="comment"><p>b</p></div></div>`)
+	if got := threadPosts(flat); got != nil {
+		t.Errorf("flat comments: %d posts, want none", len(got))
+	}
+}
