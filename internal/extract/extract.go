@@ -205,7 +205,8 @@ func landmarkMayHoldMore(body *html.Node, bestUnits, bestProse int) bool {
 // headings, short paragraphs and feature lists no prose measure counts. It
 // holds much more text than the scored block best and at least half of the
 // page's, the text it adds is mostly not links (unlike the card grids and
-// link lists around a collection's description), and best is no long
+// link lists around a collection's description; a page of headed sections
+// may link more, see headedSections), and best is no long
 // article, whose surroundings are more often newsletter boxes and
 // testimonials. A landmark holding a small part of a page full of other
 // text is no surer a guide than the scoring.
@@ -218,7 +219,8 @@ func sectioned(best, art *html.Node, bestProse, pageUnits int) bool {
 	if extra <= 0 || float64(as.units) < sectionedGrowth*float64(bs.units) || float64(as.units) < sectionedPageShare*float64(pageUnits) {
 		return false
 	}
-	return float64(as.linkUnits-bs.linkUnits) < sectionedLinkDensity*float64(extra)
+	links := float64(as.linkUnits - bs.linkUnits)
+	return links < sectionedLinkDensity*float64(extra) || links < headedLinkDensity*float64(extra) && headedSections(art)
 }
 
 // proseIn sums the text of the blocks of art whose own text is long enough
