@@ -43,6 +43,9 @@ type flags struct {
 	stripUnlikely      bool
 	weightClasses      bool
 	cleanConditionally bool
+	// discussion: the page declares itself a thread (see
+	// isDiscussionPage), whose comment-named blocks are its content.
+	discussion bool
 }
 
 // attempts are tried in order until one finds enough text.
@@ -123,9 +126,11 @@ func find(doc *html.Node, opts Options) *html.Node {
 	enough := min(retryUnits, pageUnits/2)
 	var best *html.Node
 	bestUnits := -1
+	discussion := isDiscussionPage(body)
 	for _, f := range attempts {
 		// Each attempt consumes a copy, so the next one, and the landmark
 		// fallback below, start from the whole page.
+		f.discussion = discussion
 		art := attempt(dom.Clone(body), f, opts)
 		u := unitsOf(art)
 		if u > bestUnits {
@@ -169,7 +174,7 @@ func find(doc *html.Node, opts Options) *html.Node {
 	}
 	// A copy too: the page stays whole for the notes the article refers
 	// to (see Article).
-	art, declared := landmarkAttempt(dom.Clone(body), opts)
+	art, declared := landmarkAttempt(dom.Clone(body), discussion, opts)
 	lp, au := proseIn(art), unitsOf(art)
 	more := declared && float64(lp) >= landmarkProseGrowth*float64(bestProse) && lp-bestProse >= landmarkProseUnits
 	if weak && au > bestUnits && (declared || lp > bestProse || float64(au) >= weakBodyGrowth*float64(bestUnits)) || more || declared && sectioned(best, art, bestProse, pageUnits) {
@@ -275,8 +280,8 @@ func bodyFromStructuredData(text string) *html.Node {
 
 // landmarkAttempt returns the page's main landmark (or the whole body)
 // with furniture stripped, or nil.
-func landmarkAttempt(body *html.Node, opts Options) (art *html.Node, declared bool) {
-	stripUnlikely(body)
+func landmarkAttempt(body *html.Node, discussion bool, opts Options) (art *html.Node, declared bool) {
+	stripUnlikely(body, discussion)
 	removePostFurniture(body)
 	st := measure(body)
 	root := landmark(body, st)
@@ -308,7 +313,7 @@ func landmark(body *html.Node, st stats) *html.Node {
 // consumes.
 func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	if f.stripUnlikely {
-		stripUnlikely(body)
+		stripUnlikely(body, f.discussion)
 	} else {
 		stripDeclaredFurniture(body)
 	}
@@ -356,8 +361,9 @@ func unitsOf(n *html.Node) int {
 //
 // A block's text is measured only when its markup already condemns it, and
 // before anything inside it is removed: the walk reaches a block before
-// its descendants.
-func stripUnlikely(body *html.Node) {
+// its descendants. On a discussion page the blocks named as replies stay
+// (see isDiscussionPage).
+func stripUnlikely(body *html.Node, discussion bool) {
 	total := unitsOf(body)
 	mains := mainLandmarks(body)
 	dom.Elements(body, func(n *html.Node) bool {
@@ -365,7 +371,7 @@ func stripUnlikely(body *html.Node) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n))) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
 			if !keepHeaderLead(n) {
 				dom.Detach(n)
 			}
@@ -576,7 +582,7 @@ func score(body *html.Node, st stats, f flags) {
 				ps.scored = true
 				ps.score = tagWeights[p.DataAtom]
 				if f.weightClasses {
-					ps.score += classWeightOf(p)
+					ps.score += threadWeight(p, f)
 				}
 			}
 			switch level {

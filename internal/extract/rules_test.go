@@ -82,7 +82,7 @@ func TestStripUnlikelyInTables(t *testing.T) {
 				t.Fatal(err)
 			}
 			body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
-			stripUnlikely(body)
+			stripUnlikely(body, false)
 			text := dom.Text(body)
 			if tc.gone != "" && strings.Contains(text, tc.gone) {
 				t.Errorf("%q kept: %s", tc.gone, text)

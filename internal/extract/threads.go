@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"articleclean/internal/dom"
 )
@@ -153,4 +154,56 @@ func threadPosts(art *html.Node) map[*html.Node]bool {
 		}
 	}
 	return posts
+}
+
+// discussionWords in the class or id of a page's <html> or <body> declare
+// it a discussion: forum engines name the page's template so (phpBB's and
+// vBulletin's "forum" and "thread" pages, XenForo's "thread_view",
+// Vanilla's "Discussion", Drupal's "page-forum"). "topic" and "post" are
+// left out: blogs and news sites name their article and tag pages so.
+var discussionWords = []string{"forum", "thread", "discussion"}
+
+// isDiscussionPage reports whether the document of body declares itself a
+// discussion.
+func isDiscussionPage(body *html.Node) bool {
+	for n := body; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if dom.IsElement(n, atom.Body, atom.Html) && attrHasWord(n, discussionWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// postWords name a discussion's replies in class names that the unlikely
+// and negative class tables condemn elsewhere.
+var postWords = []string{"comment", "repl"}
+
+// namesPosts reports whether n's class or id names a reply.
+func namesPosts(n *html.Node) bool { return attrHasWord(n, postWords) }
+
+// threadWeight is n's class weight (see classWeightOf), with the penalty
+// for naming a comment dropped on a discussion page.
+func threadWeight(n *html.Node, f flags) float64 {
+	w := classWeightOf(n)
+	if w < 0 && f.discussion && namesPosts(n) {
+		return 0
+	}
+	return w
+}
+
+// attrHasWord reports whether n's class or id holds one of words, case
+// folded.
+func attrHasWord(n *html.Node, words []string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, w := range words {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -63,5 +64,38 @@ func TestThreadPosts(t *testing.T) {
 	flat := mustParse(t, `<div><div class="comment"><p>a</p></div><div class="comment"><p>b</p></div></div>`)
 	if got := threadPosts(flat); got != nil {
 		t.Errorf("flat comments: %d posts, want none", len(got))
+	}
+}
+
+func TestDiscussionPageKeepsReplies(t *testing.T) {
+	const page = `<html><body class="%s"><main>` +
+		`<div class="topic-post"><p>How do I stop a cast iron pan from rusting between uses?</p></div>` +
+		`<div class="comments-wrap"><div class="comment"><p>REPLY: dry it on the hob and wipe a drop of oil over it while warm.</p></div></div>` +
+		`<div class="sidebar"><p>SIDEBAR: similar threads</p></div>` +
+		`</main></body></html>`
+	cases := []struct {
+		name, bodyClass string
+		keepsReply      bool
+	}{
+		{"a forum thread", "page-forum thread-view", true},
+		{"a blog post", "single-post", false},
+	}
+	for _, c := range cases {
+		doc := mustParse(t, strings.Replace(page, "%s", c.bodyClass, 1))
+		body := dom.FindAll(doc, atom.Body)[0]
+		discussion := isDiscussionPage(body)
+		stripUnlikely(body, discussion)
+		text := dom.Text(body)
+		if strings.Contains(text, "REPLY:") != c.keepsReply || strings.Contains(text, "SIDEBAR:") {
+			t.Errorf("%s: after stripping: %q", c.name, text)
+		}
+		reply := dom.FindAll(body, atom.Div)
+		for _, n := range reply {
+			if dom.Attr(n, "class") == "comment" {
+				if w := threadWeight(n, flags{discussion: discussion}); w < 0 {
+					t.Errorf("%s: reply weighs %v", c.name, w)
+				}
+			}
+		}
 	}
 }

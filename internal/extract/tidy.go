@@ -102,7 +102,7 @@ func shouldRemove(n *html.Node, st stats, f flags, inPost bool) bool {
 	}
 	weight := 0.0
 	if f.weightClasses {
-		weight = classWeightOf(n)
+		weight = threadWeight(n, f)
 	}
 	// The class weight alone condemns a container here: its candidate score
 	// measured the article, not whether this block belongs to it.
