@@ -325,6 +325,7 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 	top = repeatedAncestor(top, body, st)
 	top = nestedThread(top, body, st)
 	top = cardList(top, body, st)
+	top = productGrid(top, body, st)
 	top = sectionRun(top, body, st)
 	top = proseAncestor(top, body, st)
 	lead := findLead(top, body, st)
@@ -371,7 +372,7 @@ func stripUnlikely(body *html.Node, discussion bool) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n))) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n)) && !pagedGrid(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
 			if !keepHeaderLead(n) {
 				dom.Detach(n)
 			}

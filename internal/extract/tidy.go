@@ -68,6 +68,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 // container is judged after its bad children are gone.
 func cleanConditionally(art *html.Node, st stats, f flags) {
 	posts, threads := markedPosts(art), threadPosts(art)
+	grids := gridsIn(art, st)
 	var conts []*html.Node
 	dom.Elements(art, func(n *html.Node) bool {
 		if conditionalTags[n.DataAtom] {
@@ -83,7 +84,7 @@ func cleanConditionally(art *html.Node, st stats, f flags) {
 		inThread := inPost(n, threads)
 		g := f
 		g.weightClasses = f.weightClasses && !inThread // a thread's posts are named as comments (see threadPosts)
-		if shouldRemove(n, st, g, inThread || inPost(n, posts)) {
+		if shouldRemove(n, st, g, inThread || inPost(n, posts)) && !inGrid(n, grids) {
 			dom.Detach(n)
 		}
 	}
