@@ -69,6 +69,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	}
 	notes.Normalize(art)
 	dropStrayRules(art)
+	dropLabelPanels(art)
 	dropRepeats(art)
 	return art
 }
