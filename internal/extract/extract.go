@@ -124,6 +124,9 @@ func find(doc *html.Node, opts Options) *html.Node {
 		return out
 	}
 	pageUnits := unitsOf(body)
+	if onlyFrame(body, pageUnits) {
+		return newDiv()
+	}
 	enough := min(retryUnits, pageUnits/2)
 	var best *html.Node
 	bestUnits := -1
