@@ -85,6 +85,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	standardizeMath(doc)
 	revealHiddenNotes(doc)
 	panels := disclosurePanels(doc)
+	triggers := sectionTriggers{root: doc, panels: panels}
 
 	dom.Elements(doc, func(n *html.Node) bool {
 		if n.Namespace == "svg" {
@@ -100,6 +101,10 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			// button that large holds is content, not its label. It
 			// becomes a plain block so the walk goes on into it.
 			n.DataAtom, n.Data = atom.Div, "div"
+			return true
+		}
+		if triggers.keepsLabel(n) {
+			keepTriggerLabel(n)
 			return true
 		}
 		if neverContent[n.DataAtom] || isCustomControl(n) {
