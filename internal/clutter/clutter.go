@@ -160,6 +160,11 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
+		if product == oneProduct && isProductPart(n) {
+			r.Add(report.Element, "product-part", n, "")
+			dom.Detach(n)
+			return false
+		}
 		if product != notProduct && (hints&hintReview != 0 || product == oneProduct && isProductRail(n)) && !dom.TextLenOver(n, reviewLimit) {
 			r.Add(report.Element, "product-reviews", n, "")
 			dom.Detach(n)
