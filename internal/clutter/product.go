@@ -60,9 +60,13 @@ func isProductPage(doc *html.Node) bool {
 // isProductPage): of one product, or only of a group of them.
 func productPageOf(doc *html.Node) productPage {
 	kind := notProduct
+	buys := 0
 	dom.Elements(doc, func(n *html.Node) bool {
 		if kind == oneProduct {
 			return false
+		}
+		if isBuyControl(n) {
+			buys++
 		}
 		switch {
 		case n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(dom.Attr(n, "type")), "application/ld+json"):
@@ -87,6 +91,9 @@ func productPageOf(doc *html.Node) productPage {
 		}
 		return true
 	})
+	if kind == notProduct && buys > 0 && buys <= buyControlsMax {
+		kind = oneProduct
+	}
 	return kind
 }
 
