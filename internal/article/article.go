@@ -133,7 +133,7 @@ func clean(src source.Document, opts Options) (Result, error) {
 	clutter.Remove(tree, clutter.Options{KeepAll: opts.KeepAll}, rep)
 	media.Resolve(tree, base, rep)
 
-	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody, Byline: md.Byline})
+	root := extract.Article(tree, extract.Options{KeepAll: opts.KeepAll, Title: md.Title, ArticleBody: md.ArticleBody, ProductDescription: md.ProductDescription, Byline: md.Byline})
 
 	reclaim.now() // the page outside the article
 	content, out, err := sanitize.Tree(root, sanitize.Options{

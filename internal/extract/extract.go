@@ -32,6 +32,10 @@ type Options struct {
 	// ArticleBody is the text the page's structured data gives as the
 	// article (JSON-LD articleBody), or "".
 	ArticleBody string
+	// ProductDescription is the description of the page's product from
+	// its structured data, when the page shows it (see
+	// addProductDescription), or "".
+	ProductDescription string
 	// Byline is the author as the metadata found it; the short line that
 	// shows it ("By Jo Quill · 14 May") is removed from the content, as
 	// readers show the byline apart.
@@ -63,6 +67,7 @@ var attempts = []flags{
 func Article(doc *html.Node, opts Options) *html.Node {
 	art := find(doc, opts)
 	if !opts.KeepAll {
+		addProductDescription(art, opts.ProductDescription)
 		for _, box := range notes.Outside(art, doc) {
 			art.AppendChild(dom.Clone(box))
 		}

@@ -46,6 +46,11 @@ type Metadata struct {
 	// extract stage to check its result against (script-rendered pages
 	// often carry their only full copy of the text there).
 	ArticleBody string
+	// ProductDescription is the description of the page's product as its
+	// JSON-LD gives it, when the page shows it as text (see
+	// shownProductDescription), for the extract stage to add to an
+	// article that lacks it.
+	ProductDescription string
 }
 
 // Read returns the metadata of doc. base resolves relative addresses; it
@@ -74,6 +79,7 @@ func Read(doc *html.Node, base *url.URL, hints Hints) Metadata {
 	m.Dir = firstNonEmpty(normalizeDir(p.mainDir), normalizeDir(p.bodyDir), normalizeDir(p.htmlDir))
 
 	m.ArticleBody = ld.body
+	m.ProductDescription = shownProductDescription(doc, blocks)
 	m.URL = strings.TrimSpace(hints.URL)
 	if m.URL == "" {
 		m.URL = absolute(base, firstNonEmpty(p.canonical, p.firstMeta(urlKeys), ld.url))

@@ -1,0 +1,120 @@
+package meta
+
+import (
+	"html"
+	"strings"
+
+	"articleclean/internal/dom"
+
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A product page's JSON-LD carries the product's description, which the
+// page shows too, often in a drawer, a tab or an accordion its scripts
+// open: a place the clutter and extract stages take for furniture. The
+// extract stage adds it to an article that lacks it (see
+// Metadata.ProductDescription), but only when the page shows it as text:
+// a description written for search engines alone (the meta description
+// again, "Shop the ... at ...") is no part of the page.
+const (
+	// productDescMinWords: a shorter description is a tagline, which a
+	// product page shows beside its title, not a lost section.
+	productDescMinWords = 30
+	// productProbeWords and productProbes: the description counts as shown
+	// when one of productProbes runs of productProbeWords of its words,
+	// spread over it, is in the page's text.
+	productProbeWords = 12
+	productProbes     = 3
+)
+
+// productLDTypes are the schema.org types of one product for sale.
+var productLDTypes = map[string]bool{"product": true, "productgroup": true, "individualproduct": true, "productmodel": true}
+
+// productDescription returns the description of the page's product from
+// its JSON-LD (a top-level node, an @graph member or a mainEntity), or ""
+// when it has none of productDescMinWords words.
+func productDescription(blocks [][]any) string {
+	var cands []map[string]any
+	for _, b := range blocks {
+		for _, r := range b {
+			candidates(r, &cands, 0)
+		}
+	}
+	for _, c := range cands {
+		if !isProductNode(c) {
+			continue
+		}
+		d, _ := c["description"].(string)
+		d = strings.TrimSpace(html.UnescapeString(d))
+		if len(strings.Fields(d)) >= productDescMinWords {
+			return d
+		}
+	}
+	return ""
+}
+
+func isProductNode(n map[string]any) bool {
+	for _, t := range types(n) {
+		if i := strings.LastIndexAny(t, "/#:"); i >= 0 {
+			t = t[i+1:]
+		}
+		if productLDTypes[strings.ToLower(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// shownProductDescription returns the product description of the page's
+// JSON-LD when the page's body shows it as text (see productProbeWords),
+// else "".
+func shownProductDescription(doc *nethtml.Node, blocks [][]any) string {
+	desc := productDescription(blocks)
+	if desc == "" {
+		return ""
+	}
+	body := dom.Find(doc, func(n *nethtml.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return ""
+	}
+	var page strings.Builder
+	page.WriteByte(' ')
+	for n := body.FirstChild; n != nil; {
+		skip := false
+		switch {
+		case n.Type == nethtml.TextNode:
+			dom.AppendWordKey(&page, n.Data)
+		case dom.IsElement(n, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		n = dom.Next(n, body, skip)
+	}
+	text := page.String()
+	// The description may be HTML: its words are those of its text.
+	plain := desc
+	if strings.Contains(desc, "<") {
+		plain = textOfFragment(desc)
+	}
+	for _, w := range dom.WordWindows(dom.WordKey(plain), productProbeWords, productProbes) {
+		if strings.Contains(text, w) {
+			return desc
+		}
+	}
+	return ""
+}
+
+// textOfFragment returns the text of an HTML fragment, or s itself when
+// it does not parse.
+func textOfFragment(s string) string {
+	nodes, err := nethtml.ParseFragment(strings.NewReader(s), &nethtml.Node{Type: nethtml.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		dom.AppendText(&b, n)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
