@@ -175,6 +175,9 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 	if !opts.KeepAll {
 		removeFurnitureSections(doc, r)
 	}
+	if product == oneProduct {
+		removeRailSections(doc, pageText, r)
+	}
 	normalizeCodeBlocks(doc, r)
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"articleclean/internal/dom"
+	"articleclean/internal/report"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -95,4 +96,119 @@ func containsSqueezed(s, word string) bool {
 		}
 	}
 	return false
+}
+
+// railTitles are the headings shops put over rails of other products, as
+// word keys (see dom.WordKey): on a page of one product the section such a
+// heading opens lists other products, whatever its markup is named (the
+// class names of many shops are generated and say nothing).
+var railTitles = []string{
+	" you may also like ", " you might also like ", " you may like ", " you might like ",
+	" related products ", " related items ", " similar items ", " similar products ",
+	" also viewed ", " also bought ", " also purchased ", " customers who viewed ",
+	" customers who bought ", " frequently bought together ", " recently viewed ",
+	" complete the look ", " shop the look ", " pairs well with ", " goes well with ",
+	" explore related ", " sponsored products ", " recommended for you ",
+	" more to consider ", " compare similar ",
+}
+
+const (
+	// railTitleMaxLen: a rail's heading is a short phrase; a longer
+	// heading that holds one is a sentence about the product.
+	railTitleMaxLen = 60
+	// railMaxShare bounds a rail section to this share of the page's text.
+	railMaxShare = 0.4
+)
+
+// removeRailSections removes from a page of one product the sections
+// that a rail heading (see railTitles) opens: the heading's largest
+// ancestor that begins with it, holds no other heading of its rank or
+// higher, nor more than railMaxShare of the page's text.
+func removeRailSections(doc *html.Node, pageText int, r *report.Report) {
+	limit := int(railMaxShare * float64(pageText))
+	var rails []*html.Node
+	dom.Elements(doc, func(n *html.Node) bool {
+		rank := railHeadingRank(n)
+		if rank == 0 {
+			return true
+		}
+		if dom.TextLenOver(n, railTitleMaxLen) || !isRailTitle(dom.Text(n)) {
+			return false
+		}
+		section := n
+		for p := n.Parent; p != nil && p.Type == html.ElementNode && !dom.IsElement(p, atom.Body, atom.Html, atom.Main); p = p.Parent {
+			if dom.TextLenOver(p, limit) || firstText(p) != firstText(n) || holdsRivalHeading(p, n, rank) {
+				break
+			}
+			section = p
+		}
+		rails = append(rails, section)
+		return false
+	})
+	for _, s := range rails {
+		if s.Parent != nil {
+			r.Add(report.Element, "product-rail-section", s, "")
+			dom.Detach(s)
+		}
+	}
+}
+
+func isRailTitle(text string) bool {
+	key := dom.WordKey(text)
+	for _, t := range railTitles {
+		if strings.Contains(key, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// railHeadingRank is headingRank, or for an element of ARIA role
+// heading its aria-level (2 when it has none).
+func railHeadingRank(n *html.Node) int {
+	if n.Type != html.ElementNode {
+		return 0
+	}
+	if r := headingRank(n); r != 0 {
+		return r
+	}
+	if strings.EqualFold(dom.Attr(n, "role"), "heading") {
+		if l := dom.Attr(n, "aria-level"); len(l) == 1 && l[0] >= '1' && l[0] <= '6' {
+			return int(l[0] - '0')
+		}
+		return 2
+	}
+	return 0
+}
+
+// firstText returns the first text node below n that is not blank.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode && !dom.IsBlank(c.Data):
+			return c
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return nil
+}
+
+// holdsRivalHeading reports whether p holds a heading other than h (and
+// outside it) of rank or higher: the start of another section.
+func holdsRivalHeading(p, h *html.Node, rank int) bool {
+	rival := false
+	dom.Elements(p, func(n *html.Node) bool {
+		if rival || n == h {
+			return false
+		}
+		if r := railHeadingRank(n); r != 0 && r <= rank {
+			rival = true
+			return false
+		}
+		return true
+	})
+	return rival
 }

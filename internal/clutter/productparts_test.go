@@ -83,3 +83,51 @@ func TestContainsSqueezed(t *testing.T) {
 		}
 	}
 }
+
+// A product page loses the sections its rail headings open, however their
+// markup is named; other sections, and other pages, keep theirs.
+func TestProductRailSections(t *testing.T) {
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Mug"}</script>`
+	desc := `<div class="x1"><h2>Description</h2><p>` + strings.Repeat("A stoneware mug glazed by hand, holding a generous 350 ml of tea. ", 8) + `</p></div>`
+	rail := `<section><div class="a9"><div class="b3"><h2 class="t7">People who viewed this item also viewed</h2></div>` +
+		`<div class="c2"><div><span>RAIL-ITEM Espresso cup</span><span>$12</span></div><div><span>RAIL-ITEM Teapot</span><span>$30</span></div></div></div></section>`
+	for _, tc := range []struct {
+		name, head, body string
+		railGoes         bool
+	}{
+		{"rail after the description", productLD, desc + rail, true},
+		{"rail heading of role heading", productLD, desc + strings.Replace(strings.Replace(rail, `<h2 class="t7">`, `<div role="heading">`, 1), "</h2>", "</div>", 1), true},
+		{"rail on a page that is not a product's", "", desc + rail, false},
+		{"heading that mentions a rail phrase in a sentence", productLD, desc + strings.Replace(rail, "People who viewed this item also viewed", "Why people who viewed this item also viewed our care guide, and why they kept coming back for more mugs", 1), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if !strings.Contains(text, "stoneware mug") || !strings.Contains(text, "Description") {
+				t.Fatal("the description was removed")
+			}
+			if gone := !strings.Contains(text, "RAIL-ITEM"); gone != tc.railGoes {
+				t.Errorf("rail removed = %v, want %v", gone, tc.railGoes)
+			}
+		})
+	}
+}
+
+// A rail heading that opens the container of the product's own sections
+// takes only its own section.
+func TestProductRailSectionStopsAtTheNextSection(t *testing.T) {
+	doc, err := parse.Document(`<html><head><script type="application/ld+json">{"@type":"Product"}</script></head><body><div class="wrap">` +
+		`<h2>Recently viewed</h2><div><span>RAIL-ITEM Teapot</span></div>` +
+		`<h2>Details</h2><p>` + strings.Repeat("Dishwasher safe and microwave safe, made in a small pottery. ", 8) + `</p></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Remove(doc, Options{}, &report.Report{})
+	if text := dom.Text(doc); !strings.Contains(text, "Dishwasher safe") {
+		t.Errorf("the details went with the rail:\n%s", text)
+	}
+}
