@@ -20,15 +20,26 @@ import (
 // a script shows may carry it.
 var hiddenClassWords = map[string]bool{"hide": true}
 
+// shopMetaClasses are the classes WooCommerce gives the shop's own
+// bookkeeping on a product page: the SKU, category and tag line
+// (product_meta) and the "Additional information" table of stock
+// attributes (shop_attributes, woocommerce-product-attributes), which
+// repeats the variation pickers' choices. Whole class tokens, as the
+// engine writes them. Measured on wcxb-dev: no truth keeps them.
+var shopMetaClasses = map[string]bool{
+	"product_meta": true, "shop_attributes": true, "woocommerce-product-attributes": true,
+}
+
 // isProductPart reports whether n, on a page of one product, is a part of
-// the page a reader does not see as the product's: see hiddenClassWords.
+// the page a reader does not see as the product's: see hiddenClassWords
+// and shopMetaClasses.
 func isProductPart(n *html.Node) bool {
 	c := dom.Attr(n, "class")
 	if c == "" {
 		return false
 	}
 	for w := range strings.FieldsSeq(c) {
-		if hiddenClassWords[w] {
+		if hiddenClassWords[w] || shopMetaClasses[w] {
 			return true
 		}
 	}

@@ -131,3 +131,29 @@ func TestProductRailSectionStopsAtTheNextSection(t *testing.T) {
 		t.Errorf("the details went with the rail:\n%s", text)
 	}
 }
+
+// WooCommerce's SKU line and attributes table go from its product pages.
+func TestProductPartsShopMeta(t *testing.T) {
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Tent"}</script>`
+	desc := `<div class="woocommerce-Tabs-panel--description"><p>` + strings.Repeat("A two-person tent that pitches in three minutes and packs to the size of a loaf. ", 6) + `</p></div>`
+	for _, tc := range []struct {
+		name, head, part string
+		goes             bool
+	}{
+		{"SKU and categories line", productLD, `<div class="product_meta"><span class="sku_wrapper">SHOP-META SKU: T2</span></div>`, true},
+		{"attributes table", productLD, `<table class="woocommerce-product-attributes shop_attributes"><tr><th>Weight</th><td>SHOP-META 2 kg</td></tr></table>`, true},
+		{"a class that merely holds the words", productLD, `<div class="product_meta_box"><p>SHOP-META</p></div>`, false},
+		{"page that is not a product's", "", `<div class="product_meta"><span>SHOP-META SKU: T2</span></div>`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + tc.part + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			if gone := !strings.Contains(dom.Text(doc), "SHOP-META"); gone != tc.goes {
+				t.Errorf("removed = %v, want %v", gone, tc.goes)
+			}
+		})
+	}
+}
