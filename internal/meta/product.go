@@ -33,7 +33,9 @@ var productLDTypes = map[string]bool{"product": true, "productgroup": true, "ind
 
 // productDescription returns the description of the page's product from
 // its JSON-LD (a top-level node, an @graph member or a mainEntity), or ""
-// when it has none of productDescMinWords words.
+// when it has none of productDescMinWords words. A page that declares
+// several products (a category page giving each card its own block) has
+// no one product whose description is its content.
 func productDescription(blocks [][]any) string {
 	var cands []map[string]any
 	for _, b := range blocks {
@@ -41,17 +43,27 @@ func productDescription(blocks [][]any) string {
 			candidates(r, &cands, 0)
 		}
 	}
+	desc, name, seen := "", "", false
 	for _, c := range cands {
 		if !isProductNode(c) {
 			continue
 		}
-		d, _ := c["description"].(string)
-		d = strings.TrimSpace(html.UnescapeString(d))
-		if len(strings.Fields(d)) >= productDescMinWords {
-			return d
+		// Shops often print their one product twice (a theme's block
+		// and a plugin's): the same name is the same product.
+		n := ldString(c["name"])
+		if seen {
+			if n != name {
+				return ""
+			}
+			continue
 		}
+		d, _ := c["description"].(string)
+		desc, name, seen = strings.TrimSpace(html.UnescapeString(d)), n, true
 	}
-	return ""
+	if len(strings.Fields(desc)) < productDescMinWords {
+		return ""
+	}
+	return desc
 }
 
 func isProductNode(n map[string]any) bool {

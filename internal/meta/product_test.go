@@ -26,6 +26,8 @@ func TestProductDescription(t *testing.T) {
 		{"only in a script in the body", "", ld("Product", desc) + `<p>Free returns on every order.</p>`, false},
 		{"a tagline", ld("Product", "Light and fast."), `<p>Light and fast.</p>`, false},
 		{"not a product", ld("Article", desc), shown, false},
+		{"several products", ld("Product", desc) + strings.Replace(ld("Product", "Another runner."), `"Runner"`, `"Road shoe"`, 1), shown, false},
+		{"one product declared twice", ld("Product", desc) + ld("Product", "A runner."), shown, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
