@@ -30,16 +30,27 @@ var shopMetaClasses = map[string]bool{
 	"product_meta": true, "shop_attributes": true, "woocommerce-product-attributes": true,
 }
 
+// tooltipClasses are the whole class tokens of a tooltip's popup text in
+// the common kits and themes (Bootstrap's tooltip-inner, the CSS-only
+// tooltiptext, BEM themes' tooltip__content): on a product page it
+// explains the shop's terms (delivery estimates, return windows, what a
+// badge means), as role=tooltip does (see isProductRail). The wrapper
+// ("tooltip") is not among them: it holds the trigger's label too.
+var tooltipClasses = map[string]bool{
+	"tooltip-inner": true, "tooltiptext": true,
+	"tooltip-text": true, "tooltip-content": true, "tooltip__content": true, "tool-tip__content": true,
+}
+
 // isProductPart reports whether n, on a page of one product, is a part of
-// the page a reader does not see as the product's: see hiddenClassWords
-// and shopMetaClasses.
+// the page a reader does not see as the product's: see hiddenClassWords,
+// shopMetaClasses and tooltipClasses.
 func isProductPart(n *html.Node) bool {
 	c := dom.Attr(n, "class")
 	if c == "" {
 		return false
 	}
 	for w := range strings.FieldsSeq(c) {
-		if hiddenClassWords[w] || shopMetaClasses[w] {
+		if hiddenClassWords[w] || shopMetaClasses[w] || tooltipClasses[strings.ToLower(w)] {
 			return true
 		}
 	}

@@ -157,3 +157,34 @@ func TestProductPartsShopMeta(t *testing.T) {
 		})
 	}
 }
+
+// A product page's tooltip popups go; their trigger labels, and tooltips
+// on other pages, stay.
+func TestProductPartsTooltips(t *testing.T) {
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Lamp"}</script>`
+	desc := `<div class="description"><p>` + strings.Repeat("A brass desk lamp with a linen shade and a weighted base that never tips. ", 6) + `</p></div>`
+	tip := `<p>Ships in 2 days <span class="tool-tip"><span class="tool-tip__label">TIP-LABEL</span><span class="tool-tip__content">TIP-TEXT Delivery estimates exclude weekends.</span></span></p>`
+	for _, tc := range []struct {
+		name, head, body string
+		textGoes         bool
+	}{
+		{"tooltip on a product page", productLD, desc + tip, true},
+		{"Bootstrap tooltip popup", productLD, desc + `<div class="tooltip"><div class="tooltip-inner">TIP-TEXT Free returns</div></div>`, true},
+		{"tooltip on a page that is not a product's", "", desc + tip, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			text := dom.Text(doc)
+			if gone := !strings.Contains(text, "TIP-TEXT"); gone != tc.textGoes {
+				t.Errorf("tooltip text removed = %v, want %v", gone, tc.textGoes)
+			}
+			if strings.Contains(tc.body, "TIP-LABEL") && !strings.Contains(text, "TIP-LABEL") {
+				t.Error("the tooltip's trigger label was removed")
+			}
+		})
+	}
+}
