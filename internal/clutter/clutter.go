@@ -155,7 +155,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if !opts.KeepAll && hints&hintPromo != 0 && !dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) {
+		if !opts.KeepAll && hints&hintPromo != 0 && !dom.TextLenOver(n, promoMaxText) && !holdsMedia(n) && !(product == oneProduct && isProductInfoPanel(n)) {
 			r.Add(report.Element, "promo", n, "")
 			dom.Detach(n)
 			return false

@@ -234,3 +234,28 @@ func holdsRivalHeading(p, h *html.Node, rank int) bool {
 	})
 	return rival
 }
+
+// productInfoWords name the product's own facts: its description, details
+// and specifications; panelWords the overlays that shops open them in
+// (promoWords holds "modal" and "popup", which any page's promo rules
+// remove).
+var (
+	productInfoWords = dom.Set("description", "details", "specifications", "specs")
+	panelWords       = dom.Set("modal", "popup")
+)
+
+// The tables productInfoHints can answer with, as bits.
+const (
+	hintProductInfo = 1 << iota
+	hintPanel
+)
+
+var productInfoHints = dom.NewMatcher(productInfoWords, panelWords)
+
+// isProductInfoPanel reports a modal or popup named for the product's own
+// facts ("product-details-modal"): on a page of one product it holds the
+// details behind a "Product details" button, not a promotion.
+func isProductInfoPanel(n *html.Node) bool {
+	const both = hintProductInfo | hintPanel
+	return productInfoHints.MatchNode(n)&both == both
+}

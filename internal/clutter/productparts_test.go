@@ -188,3 +188,32 @@ func TestProductPartsTooltips(t *testing.T) {
 		})
 	}
 }
+
+// A product page's modal of product details stays; its other modals, and
+// such a modal on other pages, go.
+func TestProductInfoPanels(t *testing.T) {
+	productLD := `<script type="application/ld+json">{"@type":"Product","name":"Shelf"}</script>`
+	desc := `<div class="summary"><p>` + strings.Repeat("A shelf unit of birch veneer that stands upright or lies as a low sideboard. ", 6) + `</p></div>`
+	details := `<div class="pip-product-details-modal"><p>PANEL-TEXT Material: particleboard. Care: wipe clean with a damp cloth.</p></div>`
+	for _, tc := range []struct {
+		name, head, panel string
+		goes              bool
+	}{
+		{"product details modal", productLD, details, false},
+		{"specifications popup", productLD, strings.Replace(details, "pip-product-details-modal", "specs-popup", 1), false},
+		{"newsletter modal", productLD, strings.Replace(details, "pip-product-details-modal", "newsletter-modal", 1), true},
+		{"details without a panel name", productLD, strings.Replace(details, "pip-product-details-modal", "share-details", 1), true},
+		{"details modal on a page that is not a product's", "", details, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + desc + tc.panel + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			Remove(doc, Options{}, &report.Report{})
+			if gone := !strings.Contains(dom.Text(doc), "PANEL-TEXT"); gone != tc.goes {
+				t.Errorf("panel removed = %v, want %v", gone, tc.goes)
+			}
+		})
+	}
+}
