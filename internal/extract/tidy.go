@@ -51,6 +51,7 @@ func tidy(art *html.Node, st stats, f flags, opts Options) {
 	}
 	removeAuthorBoxes(art)
 	removeWidgets(art)
+	removeEndMatter(art)
 	removeTitleHeading(art, opts.Title)
 	removeTitleLine(art, opts.Title)
 	removeBylineLine(art, opts.Byline)

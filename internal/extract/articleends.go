@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"articleclean/internal/dom"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// endMatterHeadings are the headings, whole, that open the blocks a site
+// sets after its articles rather than the article's own sections: teasers
+// for other articles, the writer's biography, the comment form, share and
+// tag bars. Themes give these blocks no class scoring can read (utility
+// classes, page-builder ids), but their headings are stock phrases.
+// Reference extractions leave the blocks out. Measured on wcxb-dev:
+// "comments", "references", "sources", "FAQ", "also read", "about the
+// expert" and a bare "related" (a paper's related work) are left out, as
+// the truths keep the sections so headed.
+var endMatterHeadings = dom.Set(
+	"related posts", "related articles", "related stories", "related content",
+	"related reading", "related guides", "related news", "related blogs", "related blog posts",
+	"recommended reading", "recommended articles", "recommended posts", "recommended stories",
+	"recommended for you", "you might also like", "you may also like", "you might also enjoy",
+	"you may also enjoy", "you might like", "you may like", "you might be interested in",
+	"you may be interested in", "you may also be interested in", "you might also be interested in",
+	"more articles", "more stories", "more posts", "more like this", "more to read", "read next",
+	"what to read next", "keep reading", "popular posts", "popular articles", "most popular",
+	"most read", "trending", "trending now", "latest posts", "latest articles", "latest news",
+	"recent posts", "recent articles", "about the author", "about the authors", "about the writer",
+	"about the reviewer", "meet the author", "author bio", "leave a comment",
+	"leave a reply", "post a comment", "add a comment", "join the conversation",
+	"join the discussion", "share", "share this", "share this post", "share this article",
+	"share this story", "share this page", "tags", "explore more", "subscribe to our newsletter",
+	"sign up for our newsletter",
+)
+
+// endMatterPrefixes open such a heading followed by more words: the
+// site's or writer's name ("More from The Daily"), a qualifier ("Related
+// articles that may interest you").
+var endMatterPrefixes = []string{
+	"more from ", "more articles ", "more stories ", "more posts from ", "related posts ",
+	"related articles ", "related stories ", "about the author ", "you might also ", "you may also ",
+	"other articles ", "explore more related ",
+}
+
+const (
+	// endMatterStart: an end-matter heading is trusted only after this
+	// share of the article's text; near the top the same words head a
+	// byline block or a story about the subject.
+	endMatterStart = 0.5
+	// endMatterMaxShare bounds what one heading's block may take of the
+	// article: more is the article itself under an unlucky heading.
+	endMatterMaxShare = 0.35
+	// endMatterHeadingLen bounds a heading's text, in bytes, before it is
+	// read: the phrases are short.
+	endMatterHeadingLen = 60
+)
+
+// removeEndMatter removes the blocks that an end-matter heading (see
+// endMatterHeadings) opens in the latter part of the article: the heading,
+// or the wrapper holding only it, and its following siblings up to the
+// next heading of the same or higher rank.
+func removeEndMatter(art *html.Node) {
+	total := unitsOf(art)
+	if total == 0 {
+		return
+	}
+	var heads []*html.Node
+	seen := 0
+	for n := art.FirstChild; n != nil; {
+		skip := false
+		switch {
+		case n.Type == html.TextNode:
+			u, _ := textUnits(n.Data)
+			seen += u
+		case dom.IsElement(n, atom.Script, atom.Style, atom.Template, atom.Pre, atom.Code):
+			skip = true
+		case headingRank(n) > 0:
+			if float64(seen) >= endMatterStart*float64(total) && isEndMatterHeading(n) {
+				heads = append(heads, n)
+			}
+		}
+		n = dom.Next(n, art, skip)
+	}
+	for _, h := range heads {
+		if h.Parent == nil {
+			continue // inside a block an earlier heading removed
+		}
+		block := endMatterBlock(h, art)
+		units := 0
+		for _, n := range block {
+			units += unitsOf(n)
+		}
+		if units-unitsOf(h) < minParagraph || float64(units) > endMatterMaxShare*float64(total) {
+			continue
+		}
+		for _, n := range block {
+			dom.Detach(n)
+		}
+	}
+}
+
+// headingRank is 1 to 6 for h1 to h6, else 0.
+func headingRank(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// isEndMatterHeading reports a heading whose text is an end-matter phrase.
+func isEndMatterHeading(h *html.Node) bool {
+	if dom.TextLenOver(h, endMatterHeadingLen) {
+		return false
+	}
+	text := endMatterKey(dom.Text(h))
+	if endMatterHeadings[text] {
+		return true
+	}
+	for _, p := range endMatterPrefixes {
+		if strings.HasPrefix(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// endMatterKey lower-cases text, joins its words with single spaces and
+// drops the punctuation and symbols around it ("Related Posts:", "— Share
+// this —", "You Might Also Like…").
+func endMatterKey(text string) string {
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
+	return strings.TrimFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// A heading whose block holds little else is left: a name under "About
+// the Author" with the rest set apart, or a heading whose list other
+// rules removed, which some references keep.
+//
+// endMatterBlock returns the nodes an end-matter heading h opens: h, or
+// the outermost wrapper below art whose text is only h's, then that
+// block's following siblings up to one that is or holds a heading of h's
+// rank or higher.
+func endMatterBlock(h, art *html.Node) []*html.Node {
+	rank := headingRank(h)
+	block := h
+	own := unitsOf(h)
+	for p := block.Parent; p != nil && p != art && unitsOf(p) == own; p = p.Parent {
+		block = p
+	}
+	nodes := []*html.Node{block}
+	for s := block.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && holdsHeadingOf(s, rank) {
+			break
+		}
+		nodes = append(nodes, s)
+	}
+	return nodes
+}
+
+// holdsHeadingOf reports whether n is or holds a heading of rank or
+// higher (a smaller number).
+func holdsHeadingOf(n *html.Node, rank int) bool {
+	isHigher := func(c *html.Node) bool {
+		r := headingRank(c)
+		return r > 0 && r <= rank
+	}
+	return isHigher(n) || dom.Find(n, isHigher) != nil
+}
