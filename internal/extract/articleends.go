@@ -29,20 +29,25 @@ var endMatterHeadings = dom.Set(
 	"more articles", "more stories", "more posts", "more like this", "more to read", "read next",
 	"what to read next", "keep reading", "popular posts", "popular articles", "most popular",
 	"most read", "trending", "trending now", "latest posts", "latest articles", "latest news",
-	"recent posts", "recent articles", "about the author", "about the authors", "about the writer",
-	"about the reviewer", "meet the author", "author bio", "leave a comment",
+	"recent posts", "recent articles", "leave a comment",
 	"leave a reply", "post a comment", "add a comment", "join the conversation",
 	"join the discussion", "share", "share this", "share this post", "share this article",
 	"share this story", "share this page", "tags", "explore more", "subscribe to our newsletter",
 	"sign up for our newsletter",
 )
 
+// bioHeadings open the writer's biography. Unlike the blocks above, it
+// is text about the article's own author, which some references keep when
+// the page sets it apart (see removeEndMatter).
+var bioHeadings = dom.Set("about the author", "about the authors", "about the writer", "about the reviewer",
+	"meet the author", "author bio")
+
 // endMatterPrefixes open such a heading followed by more words: the
 // site's or writer's name ("More from The Daily"), a qualifier ("Related
 // articles that may interest you").
 var endMatterPrefixes = []string{
 	"more from ", "more articles ", "more stories ", "more posts from ", "related posts ",
-	"related articles ", "related stories ", "about the author ", "you might also ", "you may also ",
+	"related articles ", "related stories ", "you might also ", "you may also ",
 	"other articles ", "explore more related ",
 }
 
@@ -63,6 +68,12 @@ const (
 // endMatterHeadings) opens in the latter part of the article: the heading,
 // or the wrapper holding only it, and its following siblings up to the
 // next heading of the same or higher rank.
+//
+// A heading whose block holds nothing else has lost its links to other
+// rules and goes alone, but a biography's heading stays then: its text
+// may follow in a block apart (a name under "About the Author"). A
+// line standing in for a heading (a bold paragraph, a styled <div>) opens
+// a block only of links, or a biography.
 func removeEndMatter(art *html.Node) {
 	total := unitsOf(art)
 	if total == 0 {
@@ -79,7 +90,7 @@ func removeEndMatter(art *html.Node) {
 		case dom.IsElement(n, atom.Script, atom.Style, atom.Template, atom.Pre, atom.Code):
 			skip = true
 		case headingRank(n) > 0:
-			if float64(seen) >= endMatterStart*float64(total) && isEndMatterHeading(n) {
+			if float64(seen) >= endMatterStart*float64(total) && endMatterKind(n) != notEndMatter {
 				heads = append(heads, n)
 			}
 		}
@@ -89,12 +100,20 @@ func removeEndMatter(art *html.Node) {
 		if h.Parent == nil {
 			continue // inside a block an earlier heading removed
 		}
+		kind := endMatterKind(h)
 		block := endMatterBlock(h, art)
-		units := 0
+		units, links := 0, 0
 		for _, n := range block {
 			units += unitsOf(n)
+			links += linkUnitsOf(n)
 		}
-		if units-unitsOf(h) < minParagraph || float64(units) > endMatterMaxShare*float64(total) {
+		rest := units - unitsOf(h)
+		switch {
+		case float64(units) > endMatterMaxShare*float64(total):
+			continue
+		case rest < minParagraph && kind == bioEndMatter:
+			continue
+		case headingRank(h) == pseudoHeadingRank && kind != bioEndMatter && float64(links) < pseudoLinkShare*float64(rest):
 			continue
 		}
 		for _, n := range block {
@@ -103,7 +122,29 @@ func removeEndMatter(art *html.Node) {
 	}
 }
 
-// headingRank is 1 to 6 for h1 to h6, else 0.
+// linkUnitsOf measures the text inside links below n.
+func linkUnitsOf(n *html.Node) int {
+	units := 0
+	for _, a := range dom.FindAll(n, atom.A) {
+		units += unitsOf(a)
+	}
+	if n.DataAtom == atom.A {
+		units = unitsOf(n)
+	}
+	return units
+}
+
+// pseudoHeadingRank is the rank of a line standing in for a heading: a
+// paragraph or <div> of a few words and no blocks (see headingRank).
+const pseudoHeadingRank = 7
+
+// pseudoLinkShare: the block a pseudo-heading opens is at least this share
+// links, as teasers and share bars are; a bold line over prose is the
+// article's own.
+const pseudoLinkShare = 0.5
+
+// headingRank is 1 to 6 for h1 to h6, pseudoHeadingRank for a short
+// paragraph or <div> without blocks, else 0.
 func headingRank(n *html.Node) int {
 	switch n.DataAtom {
 	case atom.H1:
@@ -118,25 +159,40 @@ func headingRank(n *html.Node) int {
 		return 5
 	case atom.H6:
 		return 6
+	case atom.P, atom.Div:
+		if !hasBlockChild(n) && !dom.TextLenOver(n, endMatterHeadingLen) {
+			return pseudoHeadingRank
+		}
 	}
 	return 0
 }
 
-// isEndMatterHeading reports a heading whose text is an end-matter phrase.
-func isEndMatterHeading(h *html.Node) bool {
+// The kinds of end-matter heading.
+const (
+	notEndMatter = iota
+	linksEndMatter
+	bioEndMatter
+)
+
+// endMatterKind tells whether h's text is an end-matter phrase, and
+// which.
+func endMatterKind(h *html.Node) int {
 	if dom.TextLenOver(h, endMatterHeadingLen) {
-		return false
+		return notEndMatter
 	}
 	text := endMatterKey(dom.Text(h))
+	if bioHeadings[text] || strings.HasPrefix(text, "about the author ") {
+		return bioEndMatter
+	}
 	if endMatterHeadings[text] {
-		return true
+		return linksEndMatter
 	}
 	for _, p := range endMatterPrefixes {
 		if strings.HasPrefix(text, p) {
-			return true
+			return linksEndMatter
 		}
 	}
-	return false
+	return notEndMatter
 }
 
 // endMatterKey lower-cases text, joins its words with single spaces and
@@ -149,10 +205,6 @@ func endMatterKey(text string) string {
 	})
 }
 
-// A heading whose block holds little else is left: a name under "About
-// the Author" with the rest set apart, or a heading whose list other
-// rules removed, which some references keep.
-//
 // endMatterBlock returns the nodes an end-matter heading h opens: h, or
 // the outermost wrapper below art whose text is only h's, then that
 // block's following siblings up to one that is or holds a heading of h's
@@ -179,7 +231,7 @@ func endMatterBlock(h, art *html.Node) []*html.Node {
 func holdsHeadingOf(n *html.Node, rank int) bool {
 	isHigher := func(c *html.Node) bool {
 		r := headingRank(c)
-		return r > 0 && r <= rank
+		return r > 0 && r < pseudoHeadingRank && r <= rank
 	}
 	return isHigher(n) || dom.Find(n, isHigher) != nil
 }

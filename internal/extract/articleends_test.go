@@ -42,6 +42,18 @@ func TestArticleRemovesEndMatter(t *testing.T) {
 		{"a section too large to be end matter stays",
 			`<article>` + para("PARA-ONE") + para("PARA-TWO") + `<h2>Share</h2>` + para("PARA-THREE") + para("PARA-FOUR") + `</article>`,
 			[]string{"PARA-ONE", "PARA-FOUR"}, nil},
+		{"a bold line over links goes with them",
+			`<article>` + story + `<p><strong>You might also like:</strong></p><p><a href="/a">LINK-ONE How the lighthouse got its lamp back</a> <a href="/b">Ten walks along the quay</a></p></article>`,
+			[]string{"PARA-FOUR"}, []string{"LINK-ONE", "You might also like"}},
+		{"a bold line over prose stays",
+			`<article>` + story + `<p><strong>Share</strong></p>` + para("PARA-FIVE") + `</article>`,
+			[]string{"PARA-FOUR", "PARA-FIVE"}, nil},
+		{"a teaser heading left alone goes",
+			`<article>` + story + `<h2>Related articles</h2></article>`,
+			[]string{"PARA-FOUR"}, []string{"Related articles"}},
+		{"a biography heading left alone stays",
+			`<article>` + story + `<h2>About the author</h2></article>`,
+			[]string{"PARA-FOUR", "About the author"}, nil},
 		{"a heading that only starts like a phrase stays",
 			`<article>` + story + `<h2>More posts, more readers</h2>` + para("PARA-FIVE") + `</article>`,
 			[]string{"PARA-FIVE"}, nil},
@@ -77,8 +89,8 @@ func TestIsEndMatterHeading(t *testing.T) {
 			t.Fatal(err)
 		}
 		h := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.H2 })
-		if got := isEndMatterHeading(h); got != tc.want {
-			t.Errorf("isEndMatterHeading(%q) = %v, want %v", tc.text, got, tc.want)
+		if got := endMatterKind(h) != notEndMatter; got != tc.want {
+			t.Errorf("endMatterKind(%q) != notEndMatter = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
