@@ -18,7 +18,9 @@ import (
 // Reference extractions leave the blocks out. Measured on wcxb-dev:
 // "comments", "references", "sources", "FAQ", "also read", "about the
 // expert" and a bare "related" (a paper's related work) are left out, as
-// the truths keep the sections so headed.
+// the truths keep the sections so headed, and so are "read more" and "in
+// case you missed it", which the readability set's news pages keep over
+// their links.
 var endMatterHeadings = dom.Set(
 	"related posts", "related articles", "related stories", "related content",
 	"related reading", "related guides", "related news", "related blogs", "related blog posts",
@@ -29,18 +31,19 @@ var endMatterHeadings = dom.Set(
 	"more articles", "more stories", "more posts", "more like this", "more to read", "read next",
 	"what to read next", "keep reading", "popular posts", "popular articles", "most popular",
 	"most read", "trending", "trending now", "latest posts", "latest articles", "latest news",
-	"recent posts", "recent articles", "leave a comment",
-	"leave a reply", "post a comment", "add a comment", "join the conversation",
+	"recent posts", "recent articles", "leave a comment", "leave a reply", "post a comment", "add a comment", "join the conversation",
 	"join the discussion", "share", "share this", "share this post", "share this article",
 	"share this story", "share this page", "tags", "explore more", "subscribe to our newsletter",
-	"sign up for our newsletter",
+	"sign up for our newsletter", "image credits", "photo credits", "also see", "editor's picks",
+	"editors picks", "around the web", "from the web", "promoted stories", "sponsored stories",
+	"related topics", "filed under",
 )
 
 // bioHeadings open the writer's biography. Unlike the blocks above, it
 // is text about the article's own author, which some references keep when
 // the page sets it apart (see removeEndMatter).
 var bioHeadings = dom.Set("about the author", "about the authors", "about the writer", "about the reviewer",
-	"meet the author", "author bio")
+	"meet the author", "author bio", "meet the testers")
 
 // endMatterPrefixes open such a heading followed by more words: the
 // site's or writer's name ("More from The Daily"), a qualifier ("Related
