@@ -119,68 +119,20 @@ func undoDoubleEncoding(s string) (r rune, width, n int) {
 }
 
 // continuationByte maps a character back to the UTF-8 continuation byte
-// (0x80..0xBF) it was decoded from: itself in ISO-8859-1, or the character
-// windows-1252 puts at 0x80..0x9F (the WHATWG index; the five bytes it
-// leaves undefined decode to the C1 control of the same value).
+// (0x80..0xBF) it was decoded from: itself in ISO-8859-1, or the byte
+// windows-1252 decodes to it (windows1252High, whose five undefined bytes
+// decode to the C1 control of the same value, as in ISO-8859-1).
 func continuationByte(c rune) (byte, bool) {
 	if c >= 0x80 && c <= 0xBF {
 		return byte(c), true
 	}
-	switch c {
-	case '€':
-		return 0x80, true
-	case '‚':
-		return 0x82, true
-	case 'ƒ':
-		return 0x83, true
-	case '„':
-		return 0x84, true
-	case '…':
-		return 0x85, true
-	case '†':
-		return 0x86, true
-	case '‡':
-		return 0x87, true
-	case 'ˆ':
-		return 0x88, true
-	case '‰':
-		return 0x89, true
-	case 'Š':
-		return 0x8A, true
-	case '‹':
-		return 0x8B, true
-	case 'Œ':
-		return 0x8C, true
-	case 'Ž':
-		return 0x8E, true
-	case '‘':
-		return 0x91, true
-	case '’':
-		return 0x92, true
-	case '“':
-		return 0x93, true
-	case '”':
-		return 0x94, true
-	case '•':
-		return 0x95, true
-	case '–':
-		return 0x96, true
-	case '—':
-		return 0x97, true
-	case '˜':
-		return 0x98, true
-	case '™':
-		return 0x99, true
-	case 'š':
-		return 0x9A, true
-	case '›':
-		return 0x9B, true
-	case 'œ':
-		return 0x9C, true
-	case 'ž':
-		return 0x9E, true
-	case 'Ÿ':
-		return 0x9F, true
+	if c < 0x100 {
+		return 0, false
+	}
+	for i, w := range windows1252High {
+		if w == c {
+			return byte(0x80 + i), true
+		}
 	}
 	return 0, false
 }

@@ -85,3 +85,16 @@ func FuzzRepairDoubleEncoding(f *testing.F) {
 		}
 	})
 }
+
+func TestContinuationByteCoversWindows1252(t *testing.T) {
+	for c, want := range map[rune]byte{'€': 0x80, '‚': 0x82, '’': 0x92, '™': 0x99, 'Ÿ': 0x9F, 0x81: 0x81, 0xA0: 0xA0} {
+		if got, ok := continuationByte(c); !ok || got != want {
+			t.Errorf("continuationByte(%U) = %#x, %v; want %#x", c, got, ok, want)
+		}
+	}
+	for _, c := range []rune{'a', 'é', 0xC0, '中', 0} {
+		if _, ok := continuationByte(c); ok {
+			t.Errorf("continuationByte(%U) is a continuation byte", c)
+		}
+	}
+}
