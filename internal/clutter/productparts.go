@@ -185,13 +185,13 @@ func isRailTitle(text string) bool {
 	return false
 }
 
-// railHeadingRank is headingRank, or for an element of ARIA role
+// railHeadingRank is dom.HeadingRank, or for an element of ARIA role
 // heading its aria-level (2 when it has none).
 func railHeadingRank(n *html.Node) int {
 	if n.Type != html.ElementNode {
 		return 0
 	}
-	if r := headingRank(n); r != 0 {
+	if r := dom.HeadingRank(n); r != 0 {
 		return r
 	}
 	if strings.EqualFold(dom.Attr(n, "role"), "heading") {

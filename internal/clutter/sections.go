@@ -64,25 +64,6 @@ const (
 	furnitureMaxText   = 200
 )
 
-// headingRank is the rank of a heading element (1 for h1), or 0.
-func headingRank(n *html.Node) int {
-	switch n.DataAtom {
-	case atom.H1:
-		return 1
-	case atom.H2:
-		return 2
-	case atom.H3:
-		return 3
-	case atom.H4:
-		return 4
-	case atom.H5:
-		return 5
-	case atom.H6:
-		return 6
-	}
-	return 0
-}
-
 // removeFurnitureSections removes each heading named in furnitureHeadings
 // together with its section: the siblings after it up to the next heading
 // of the same or a higher rank, or, when the heading stands alone in its
@@ -90,7 +71,7 @@ func headingRank(n *html.Node) int {
 func removeFurnitureSections(doc *html.Node, r *report.Report) {
 	var headings []*html.Node
 	dom.Elements(doc, func(n *html.Node) bool {
-		if rank := headingRank(n); rank > 1 {
+		if rank := dom.HeadingRank(n); rank > 1 {
 			if !dom.TextLenOver(n, furnitureHeadingMaxText) && isFurnitureHeading(n) {
 				headings = append(headings, n)
 			}
@@ -106,7 +87,7 @@ func removeFurnitureSections(doc *html.Node, r *report.Report) {
 		if onlyElementChild(h.Parent) && h.Parent.DataAtom != atom.Body {
 			opener = h.Parent
 		}
-		section := sectionAfter(opener, headingRank(h))
+		section := sectionAfter(opener, dom.HeadingRank(h))
 		if !looksLikeFurniture(section) {
 			continue
 		}
@@ -200,7 +181,7 @@ func sectionAfter(n *html.Node, rank int) []*html.Node {
 
 func holdsHeadingOfRank(n *html.Node, rank int) bool {
 	isHeading := func(c *html.Node) bool {
-		r := headingRank(c)
+		r := dom.HeadingRank(c)
 		return r > 0 && r <= rank
 	}
 	return isHeading(n) || dom.Find(n, isHeading) != nil

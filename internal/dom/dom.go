@@ -58,6 +58,29 @@ func DelAttr(n *html.Node, key string) bool {
 	return false
 }
 
+// HeadingRank is the rank of a heading element, 1 for <h1> to 6 for <h6>,
+// or 0 for any other node.
+func HeadingRank(n *html.Node) int {
+	if n == nil || n.Type != html.ElementNode {
+		return 0
+	}
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
 // IsElement reports whether n is an element with one of the given atoms.
 func IsElement(n *html.Node, tags ...atom.Atom) bool {
 	if n == nil || n.Type != html.ElementNode {

@@ -390,3 +390,20 @@ func TestMatcherBits(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingRank(t *testing.T) {
+	for _, tc := range []struct {
+		n    *html.Node
+		want int
+	}{
+		{&html.Node{Type: html.ElementNode, Data: "h1", DataAtom: atom.H1}, 1},
+		{&html.Node{Type: html.ElementNode, Data: "h6", DataAtom: atom.H6}, 6},
+		{&html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}, 0},
+		{&html.Node{Type: html.TextNode, Data: "h1"}, 0},
+		{nil, 0},
+	} {
+		if got := HeadingRank(tc.n); got != tc.want {
+			t.Errorf("HeadingRank(%v) = %d, want %d", tc.n, got, tc.want)
+		}
+	}
+}

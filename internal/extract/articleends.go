@@ -149,23 +149,11 @@ const pseudoLinkShare = 0.5
 // headingRank is 1 to 6 for h1 to h6, pseudoHeadingRank for a short
 // paragraph or <div> without blocks, else 0.
 func headingRank(n *html.Node) int {
-	switch n.DataAtom {
-	case atom.H1:
-		return 1
-	case atom.H2:
-		return 2
-	case atom.H3:
-		return 3
-	case atom.H4:
-		return 4
-	case atom.H5:
-		return 5
-	case atom.H6:
-		return 6
-	case atom.P, atom.Div:
-		if !hasBlockChild(n) && !dom.TextLenOver(n, endMatterHeadingLen) {
-			return pseudoHeadingRank
-		}
+	if r := dom.HeadingRank(n); r != 0 {
+		return r
+	}
+	if dom.IsElement(n, atom.P, atom.Div) && !hasBlockChild(n) && !dom.TextLenOver(n, endMatterHeadingLen) {
+		return pseudoHeadingRank
 	}
 	return 0
 }
