@@ -9,8 +9,8 @@ import (
 	"articleclean/internal/dom"
 )
 
-// Threaded discussions (old Reddit, Slashdot, Lobsters, Hacker News,
-// Drupal's and WordPress's nested comments) put each reply inside the
+// Threaded discussions (link-aggregator comment trees, Drupal's and
+// WordPress's nested comments) put each reply inside the
 // post it answers: the posts are not siblings but a tree whose nodes share
 // one container signature. Scoring takes the longest post, and the twins
 // that repeatedAncestor and gather look for are only that post's siblings
