@@ -131,7 +131,7 @@ func Remove(doc *html.Node, opts Options, r *report.Report) {
 			dom.Detach(n)
 			return false
 		}
-		if isHidden(n) && !dom.TextLenOver(n, hiddenKeep-1) && !isDisclosurePanel(n, panels) {
+		if isHidden(n) && (!dom.TextLenOver(n, hiddenKeep-1) || isHiddenMenu(n)) && !isDisclosurePanel(n, panels) {
 			r.Add(report.Element, "hidden", n, "")
 			dom.Detach(n)
 			return false
