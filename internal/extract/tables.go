@@ -181,9 +181,10 @@ const (
 // post/signature component).
 // Measured on wcxb-dev: a user's title ("Gold Member") and the "last
 // edited" line are left out, as some truths keep them; "vote" alone names
-// a listing's entries.
+// a listing's entries. Stack Exchange's js-bottom-notice is the "ask a
+// question" and "explore related questions" box under the answers.
 var postFurnitureWords = dom.Set("signature", "postprofile", "message-userextras", "reactionsbar", "userbanner", "votecell",
-	"crawler-post-meta", "post-likes", "blockstatus-message", "post/signature")
+	"crawler-post-meta", "post-likes", "blockstatus-message", "post/signature", "js-bottom-notice")
 
 var postFurniture = dom.NewMatcher(postFurnitureWords)
 

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"articleclean/internal/dom"
+)
+
+func TestRemovePostFurnitureQANotice(t *testing.T) {
+	cases := []struct {
+		name, in   string
+		gone, kept []string
+	}{
+		{
+			name: "the ask-a-question box under the answers goes",
+			in: `<div id="answers"><div class="answer"><p>Boil the kettle first, then pour.</p></div>` +
+				`<div class="js-bottom-notice d-flex"><p>Start asking to get answers</p><a href="/ask">Ask question</a>` +
+				`<p>Explore related questions</p><a href="/tags/tea">tea</a></div></div>`,
+			gone: []string{"Start asking", "Explore related"},
+			kept: []string{"Boil the kettle first"},
+		},
+		{
+			name: "a notice named otherwise stays",
+			in:   `<div><div class="bottom-note"><p>Updated after a correction from a reader.</p></div><p>Body text.</p></div>`,
+			kept: []string{"correction from a reader", "Body text."},
+		},
+	}
+	for _, c := range cases {
+		doc, err := html.Parse(strings.NewReader(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := dom.FindAll(doc, atom.Body)[0]
+		removePostFurniture(body)
+		var b strings.Builder
+		if err := html.Render(&b, body); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, s := range c.gone {
+			if strings.Contains(out, s) {
+				t.Errorf("%s: %q kept in %s", c.name, s, out)
+			}
+		}
+		for _, s := range c.kept {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s: %q lost from %s", c.name, s, out)
+			}
+		}
+	}
+}
