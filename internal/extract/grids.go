@@ -268,10 +268,21 @@ const currencySigns = "$£€¥₹₩₽"
 
 // hasPrice reports whether n's text holds an amount: a currency sign with a
 // digit before or after it, spaces allowed between ("$18", "12,50 €").
+// Script-rendered shops often split the sign from the amount into two text
+// nodes ("$<!-- -->30"), so the last character of the previous text joins
+// each text node.
 func hasPrice(n *html.Node) bool {
+	carry := ""
 	for c := n.FirstChild; c != nil; c = dom.Next(c, n, false) {
-		if c.Type == html.TextNode && strings.ContainsAny(c.Data, currencySigns) && priceIn(c.Data) {
+		if c.Type != html.TextNode {
+			continue
+		}
+		if s := carry + c.Data; strings.ContainsAny(s, currencySigns) && priceIn(s) {
 			return true
+		}
+		if t := strings.TrimRight(c.Data, " \u00a0\n\t"); t != "" {
+			_, size := utf8.DecodeLastRuneInString(t)
+			carry = t[len(t)-size:]
 		}
 	}
 	return false
