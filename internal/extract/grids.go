@@ -45,8 +45,11 @@ const (
 	gridPriced = 0.5
 	// gridArtShare: a shelf tidying spares holds at least this share of
 	// the article's text. A product page's "you may also like" rail is a
-	// priced grid too, but a small part of the page.
-	gridArtShare = 0.3
+	// priced grid too, but a small part of the page. A category's shelf
+	// can be as little as a quarter of its page when long buying-guide
+	// prose follows it; measured on wcxb-dev, 0.2 keeps such shelves and
+	// 0.12 starts taking in rails.
+	gridArtShare = 0.2
 	// gridContainerShare: the grid and top together hold at least this
 	// share of the text of the container holding both.
 	gridContainerShare = 0.7
