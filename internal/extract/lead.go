@@ -59,8 +59,11 @@ const (
 func findLead(top, body *html.Node, st stats) []*html.Node {
 	n := top
 	for range leadLevels {
-		if n == body || n.Parent == nil || isMainLandmark(n) {
+		if n == body || n.Parent == nil {
 			return nil
+		}
+		if isMainLandmark(n) {
+			return headerLeadBefore(n, top, st)
 		}
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type != html.ElementNode || st.units(s) == 0 || dom.IsElement(s, atom.Aside, atom.Nav, atom.Figure, atom.Form) {
