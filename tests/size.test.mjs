@@ -14,7 +14,7 @@ import { MAX_BROTLI_BYTES, MAX_HELLO_RATIO, measureBoth } from './bench/wasmsize
 // 2026-11 after encoding/json left (-75 KB): ~1,118,000 B brotli, 2.53x
 // hello. What remains above budget: bluemonday with regexp, unicode tables
 // and its CSS parser (~139 KB brotli), time.Parse/Format (~16 KB).
-const OVER_BUDGET = 'issue 6: .wasm is ~1.17 MB brotli, 2.64x hello (bluemonday+regexp ~139 KB)';
+const OVER_BUDGET = 'issue 6: .wasm is ~1.18 MB brotli, 2.67x hello (bluemonday+regexp ~139 KB)';
 
 // The ceiling while over budget: what the binary measured when the gap was
 // recorded plus a few percent, so growth is caught even before the budget
