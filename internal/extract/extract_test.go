@@ -37,6 +37,23 @@ func renderNode(t *testing.T, n *html.Node) string {
 
 // checkText asserts that every marker of keep is in the article's text
 // and no marker of gone is.
+// bodyAfter parses in, applies fn to its <body> and returns the body's
+// markup.
+func bodyAfter(t *testing.T, in string, fn func(body *html.Node)) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := dom.FindAll(doc, atom.Body)[0]
+	fn(body)
+	var b strings.Builder
+	if err := html.Render(&b, body); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 func checkText(t *testing.T, art *html.Node, keep, gone []string) {
 	t.Helper()
 	text := dom.Text(art)

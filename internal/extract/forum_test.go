@@ -3,11 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-
-	"articleclean/internal/dom"
 )
 
 func TestRemovePostMarkers(t *testing.T) {
@@ -40,17 +35,7 @@ func TestRemovePostMarkers(t *testing.T) {
 		},
 	}
 	for _, c := range cases {
-		doc, err := html.Parse(strings.NewReader(c.in))
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := dom.FindAll(doc, atom.Body)[0]
-		removePostMarkers(body)
-		var b strings.Builder
-		if err := html.Render(&b, body); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
+		out := bodyAfter(t, c.in, removePostMarkers)
 		for _, s := range c.gone {
 			if strings.Contains(out, s) {
 				t.Errorf("%s: %q kept in %s", c.name, s, out)
