@@ -9,6 +9,18 @@ import (
 	"articleclean/internal/report"
 )
 
+// cleanedText runs Remove over a page of the given head and body and
+// returns the text left.
+func cleanedText(t *testing.T, head, body string) string {
+	t.Helper()
+	doc, err := parse.Document("<html><head>" + head + "</head><body>" + body + "</body></html>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	Remove(doc, Options{}, &report.Report{})
+	return dom.Text(doc)
+}
+
 func TestProductReviews(t *testing.T) {
 	desc := `<div class="description"><p>` + strings.Repeat("A wool blanket woven on a hand loom, soft and warm for winter nights. ", 12) + `</p></div>`
 	reviews := `<section id="reviews"><h2>Customer reviews</h2><div class="review"><p>Lovely and warm, five stars from me.</p></div></section>`
@@ -30,12 +42,7 @@ func TestProductReviews(t *testing.T) {
 		{"broken JSON-LD", `<script type="application/ld+json">{"@type":"Product",</script>`, desc + reviews, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
+			text := cleanedText(t, tc.head, tc.body)
 			if !strings.Contains(text, "hand loom") {
 				t.Fatal("the description was removed")
 			}
@@ -74,12 +81,7 @@ func TestProductRails(t *testing.T) {
 		{"rail named so on a page that is not a product's", "", desc + `<section class="upsells products"><h2>Goes well with</h2>` + strings.Repeat(`<a href="/p/1">Linen throw, woven from flax grown on the coast and washed soft</a>`, 8) + `</section>` + features, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
+			text := cleanedText(t, tc.head, tc.body)
 			if !strings.Contains(text, "hand loom") || !strings.Contains(text, "Brushed by hand") {
 				t.Fatal("the description or the feature slider was removed")
 			}

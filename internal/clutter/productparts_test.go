@@ -25,12 +25,7 @@ func TestProductPartsHiddenByClass(t *testing.T) {
 		{"hide class on a page that is not a product's", "", desc + fields, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
+			text := cleanedText(t, tc.head, tc.body)
 			if !strings.Contains(text, "heavyweight cotton") {
 				t.Fatal("the description was removed")
 			}
@@ -101,12 +96,7 @@ func TestProductRailSections(t *testing.T) {
 		{"heading that mentions a rail phrase in a sentence", productLD, desc + strings.Replace(rail, "People who viewed this item also viewed", "Why people who viewed this item also viewed our care guide, and why they kept coming back for more mugs", 1), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
+			text := cleanedText(t, tc.head, tc.body)
 			if !strings.Contains(text, "stoneware mug") || !strings.Contains(text, "Description") {
 				t.Fatal("the description was removed")
 			}
@@ -173,12 +163,7 @@ func TestProductPartsTooltips(t *testing.T) {
 		{"tooltip on a page that is not a product's", "", desc + tip, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			Remove(doc, Options{}, &report.Report{})
-			text := dom.Text(doc)
+			text := cleanedText(t, tc.head, tc.body)
 			if gone := !strings.Contains(text, "TIP-TEXT"); gone != tc.textGoes {
 				t.Errorf("tooltip text removed = %v, want %v", gone, tc.textGoes)
 			}
