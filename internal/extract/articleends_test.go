@@ -60,11 +60,7 @@ func TestArticleRemovesEndMatter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkText(t, Article(doc, Options{}), tc.keep, tc.gone)
+			checkText(t, articleOf(t, tc.body), tc.keep, tc.gone)
 		})
 	}
 }

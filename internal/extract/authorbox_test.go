@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"articleclean/internal/parse"
 )
 
 func TestArticleRemovesAuthorBox(t *testing.T) {
@@ -26,11 +24,7 @@ func TestArticleRemovesAuthorBox(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.Document("<html><body>" + tc.body + "</body></html>")
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkText(t, Article(doc, Options{}), tc.keep, tc.gone)
+			checkText(t, articleOf(t, tc.body), tc.keep, tc.gone)
 		})
 	}
 }

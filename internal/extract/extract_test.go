@@ -54,6 +54,32 @@ func bodyAfter(t *testing.T, in string, fn func(body *html.Node)) string {
 	return b.String()
 }
 
+// articleOf returns the article Article finds in a page of the given body.
+func articleOf(t *testing.T, body string) *html.Node {
+	t.Helper()
+	doc, err := parse.Document("<html><body>" + body + "</body></html>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Article(doc, Options{})
+}
+
+// checkMarkup reports each of keep that out lacks and each of gone that
+// it holds, for the case named name.
+func checkMarkup(t *testing.T, name, out string, keep, gone []string) {
+	t.Helper()
+	for _, s := range gone {
+		if strings.Contains(out, s) {
+			t.Errorf("%s: %q kept in %s", name, s, out)
+		}
+	}
+	for _, s := range keep {
+		if !strings.Contains(out, s) {
+			t.Errorf("%s: %q lost from %s", name, s, out)
+		}
+	}
+}
+
 func checkText(t *testing.T, art *html.Node, keep, gone []string) {
 	t.Helper()
 	text := dom.Text(art)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -36,15 +35,6 @@ func TestRemovePostMarkers(t *testing.T) {
 	}
 	for _, c := range cases {
 		out := bodyAfter(t, c.in, removePostMarkers)
-		for _, s := range c.gone {
-			if strings.Contains(out, s) {
-				t.Errorf("%s: %q kept in %s", c.name, s, out)
-			}
-		}
-		for _, s := range c.kept {
-			if !strings.Contains(out, s) {
-				t.Errorf("%s: %q lost from %s", c.name, s, out)
-			}
-		}
+		checkMarkup(t, c.name, out, c.kept, c.gone)
 	}
 }

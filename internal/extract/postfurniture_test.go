@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -26,15 +25,6 @@ func TestRemovePostFurnitureQANotice(t *testing.T) {
 	}
 	for _, c := range cases {
 		out := bodyAfter(t, c.in, removePostFurniture)
-		for _, s := range c.gone {
-			if strings.Contains(out, s) {
-				t.Errorf("%s: %q kept in %s", c.name, s, out)
-			}
-		}
-		for _, s := range c.kept {
-			if !strings.Contains(out, s) {
-				t.Errorf("%s: %q lost from %s", c.name, s, out)
-			}
-		}
+		checkMarkup(t, c.name, out, c.kept, c.gone)
 	}
 }
