@@ -100,8 +100,9 @@ func call(fn func() (any, error)) (out any) {
 	}()
 	v, err := fn()
 	if err != nil {
-		var te errType
-		if errors.As(err, &te) {
+		// input and options return an errType as it is; a type assertion
+		// spares the .wasm errors.As and the reflection it carries.
+		if te, ok := err.(errType); ok {
 			return failure("TypeError", te.msg)
 		}
 		return failure("Error", "articleclean: "+err.Error())

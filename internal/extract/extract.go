@@ -12,7 +12,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"articleclean/internal/dom"
@@ -631,11 +632,11 @@ func pickTop(body *html.Node, st stats) *html.Node {
 	if len(cands) == 0 {
 		return body
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return st[cands[i].n].order < st[cands[j].n].order
+		return cmp.Compare(st[a.n].order, st[b.n].order)
 	})
 	top := cands[0].n
 	topScore := cands[0].score
@@ -907,7 +908,7 @@ func classSignature(n *html.Node) string {
 		// regions ("layer81", "layer82") stay apart.
 		kept = toks
 	}
-	sort.Strings(kept)
+	slices.Sort(kept)
 	return strings.Join(kept, " ")
 }
 

@@ -64,8 +64,9 @@ func (d *Decoder) Decode() (any, error) {
 	}
 	v, err := d.value(0)
 	if err != nil {
-		var se *SyntaxError
-		if errors.As(err, &se) {
+		// value returns its *SyntaxError unwrapped; a type assertion spares
+		// the .wasm errors.As and the reflection it carries.
+		if se, ok := err.(*SyntaxError); ok {
 			d.pos = se.Offset
 		}
 		return nil, err

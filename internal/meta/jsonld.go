@@ -1,10 +1,11 @@
 package meta
 
 import (
-	"html"
 	"strings"
 
 	"articleclean/internal/jsonvalue"
+
+	"golang.org/x/net/html"
 )
 
 // ldInfo is what the page's JSON-LD (schema.org) says about its article.

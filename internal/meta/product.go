@@ -1,12 +1,11 @@
 package meta
 
 import (
-	"html"
 	"strings"
 
 	"articleclean/internal/dom"
 
-	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -81,12 +80,12 @@ func isProductNode(n map[string]any) bool {
 // shownProductDescription returns the product description of the page's
 // JSON-LD when the page's body shows it as text (see productProbeWords),
 // else "".
-func shownProductDescription(doc *nethtml.Node, blocks [][]any) string {
+func shownProductDescription(doc *html.Node, blocks [][]any) string {
 	desc := productDescription(blocks)
 	if desc == "" {
 		return ""
 	}
-	body := dom.Find(doc, func(n *nethtml.Node) bool { return n.DataAtom == atom.Body })
+	body := dom.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	if body == nil {
 		return ""
 	}
@@ -95,7 +94,7 @@ func shownProductDescription(doc *nethtml.Node, blocks [][]any) string {
 	for n := body.FirstChild; n != nil; {
 		skip := false
 		switch {
-		case n.Type == nethtml.TextNode:
+		case n.Type == html.TextNode:
 			dom.AppendWordKey(&page, n.Data)
 		case dom.IsElement(n, atom.Script, atom.Style, atom.Template, atom.Noscript):
 			skip = true
@@ -119,7 +118,7 @@ func shownProductDescription(doc *nethtml.Node, blocks [][]any) string {
 // textOfFragment returns the text of an HTML fragment, or s itself when
 // it does not parse.
 func textOfFragment(s string) string {
-	nodes, err := nethtml.ParseFragment(strings.NewReader(s), &nethtml.Node{Type: nethtml.ElementNode, Data: "div", DataAtom: atom.Div})
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return s
 	}
