@@ -4,6 +4,11 @@
 // and synthetic pages, and growth per byte up to 20 MB. Every figure comes
 // from this run on this machine; ratios are what to compare.
 //
+// Beside each figure stands the floor (internal/benchfloor): the required
+// dependencies alone, x/net/html parsing and bluemonday sanitizing the
+// page, with no cleaning of ours. What the floor already spends no design
+// that keeps those dependencies can save.
+//
 //   node tests/bench/bench.mjs [--loads N] [--reps N] [--quick]
 //
 // It builds the .wasm itself (Go on PATH; the flags of build.sh) beside a
@@ -29,6 +34,8 @@ const { values: args } = parseArgs({
   },
 });
 const LOADS = Number(args.loads);
+// The contenders timed on each page, interleaved.
+const KINDS = ['ours', 'rd', 'rd+dp', 'floor'];
 const REPS = Number(args.reps);
 
 // The corpus sample: the same rule as internal/benchpages.Sample.
@@ -125,6 +132,21 @@ async function installHelpers(page) {
         if (typeof globalThis.cleanArticle !== 'function') throw new Error('cleanArticle missing after start');
         return performance.now() - t0;
       },
+      // The floor: internal/benchfloor, the required dependencies alone.
+      async startFloor() {
+        const t0 = performance.now();
+        const go = new Go();
+        const ready = new Promise((r) => { globalThis.__floorReady = r; });
+        const { instance } = await WebAssembly.instantiateStreaming(fetch('/floor.wasm'), go.importObject);
+        go.run(instance);
+        await ready;
+        if (typeof globalThis.__floor !== 'function') throw new Error('floor missing');
+        globalThis.__floorInstance = instance;
+        return performance.now() - t0;
+      },
+      floorMemory() {
+        return globalThis.__floorInstance?.exports?.mem?.buffer?.byteLength ?? NaN;
+      },
       async startHello() {
         const t0 = performance.now();
         const go = new Go();
@@ -145,6 +167,8 @@ async function installHelpers(page) {
         const t0 = performance.now();
         if (kind === 'ours') {
           cleanArticle(html);
+        } else if (kind === 'floor') {
+          __floor(html);
         } else {
           const doc = new DOMParser().parseFromString(html, 'text/html');
           const art = new Readability(doc).parse();
@@ -185,10 +209,12 @@ async function main() {
   const row = (...cells) => rows.push(cells.map(String));
 
   // Sizes, built fresh with the same flags as build.sh.
-  const size = measureBoth({ keep: true });
+  const size = measureBoth({ keep: true, floor: true });
   row('size', 'articleclean.wasm raw / gzip / brotli', `${kb(size.ours.raw)} / ${kb(size.ours.gzip)} / ${kb(size.ours.brotli)}`, '');
   row('size', 'hello-world wasm raw / gzip / brotli', `${kb(size.hello.raw)} / ${kb(size.hello.gzip)} / ${kb(size.hello.brotli)}`, '');
   row('size', 'brotli ratio to hello (target ≤ 2.2x, ≤ 1000 KB)', fmtX(size.ratio), size.ratio <= 2.2 && size.ours.brotli <= 1e6 ? 'met' : 'MISSED');
+  row('size', 'floor (x/net/html + bluemonday only) raw / gzip / brotli', `${kb(size.floor.raw)} / ${kb(size.floor.gzip)} / ${kb(size.floor.brotli)}`,
+    `${fmtX(size.floor.brotli / size.hello.brotli)} of hello`);
   console.error(`bench: sizes done (${fmtX(size.ratio)})`);
 
   const inputs = new Map();
@@ -209,6 +235,7 @@ async function main() {
     // The binary just built and measured, so every row is about one build.
     ['/articleclean.wasm', size.files.ours],
     ['/hello.wasm', size.files.hello],
+    ['/floor.wasm', size.files.floor],
     ['/peer/Readability.js', readabilityJS],
     ['/peer/purify.min.js', purifyJS],
   ]);
@@ -218,12 +245,18 @@ async function main() {
     // Start-up: fresh contexts (no cache), alternating the two programs.
     const startOurs = [];
     const startHello = [];
+    const startFloor = [];
     const firstCall = [];
     const warmCall = [];
     for (let i = 0; i < LOADS; i++) {
       {
         const { page, close } = await freshPage(browser, server.url);
         startHello.push(await page.evaluate(() => __bench.startHello()));
+        await close();
+      }
+      {
+        const { page, close } = await freshPage(browser, server.url);
+        startFloor.push(await page.evaluate(() => __bench.startFloor()));
         await close();
       }
       const { page, close } = await freshPage(browser, server.url);
@@ -243,6 +276,8 @@ async function main() {
     row('start-up', `hello-world: fetch+compile+instantiate+run, median of ${LOADS} ms`, fmtMs(sh), '');
     row('start-up', 'articleclean until cleanArticle exists, ms', fmtMs(so), '');
     row('start-up', 'ratio to hello (target ≤ 1.5x)', fmtX(so / sh), so / sh <= 1.5 ? 'met' : 'MISSED');
+    const sf = median(startFloor);
+    row('start-up', 'floor until __floor exists, ms', fmtMs(sf), `${fmtX(sf / sh)} of hello`);
     const fc = median(firstCall);
     const wc = median(warmCall);
     row('first call', '5 KB page: first call / warm call, ms', `${fmtMs(fc)} / ${fmtMs(wc)}`, '');
@@ -254,16 +289,17 @@ async function main() {
     // REPS runs.
     const { page, close } = await freshPage(browser, server.url);
     await page.evaluate(() => __bench.startOurs());
-    const perPage = async (name, reps) => page.evaluate(async ([n, r]) => {
+    await page.evaluate(() => __bench.startFloor());
+    const perPage = async (name, reps) => page.evaluate(async ([n, r, KINDS]) => {
       const html = await __bench.input(n);
       const res = {};
-      for (const kind of ['ours', 'rd', 'rd+dp']) res[kind] = [];
+      for (const kind of KINDS) res[kind] = [];
       for (let k = 0; k < r; k++) {
-        for (const kind of ['ours', 'rd', 'rd+dp']) res[kind].push(__bench.time(kind, html));
+        for (const kind of KINDS) res[kind].push(__bench.time(kind, html));
       }
       return res;
-    }, [name, reps]);
-    const times = { ours: [], rd: [], 'rd+dp': [] };
+    }, [name, reps, KINDS]);
+    const times = Object.fromEntries(KINDS.map((k) => [k, []]));
     const ratios = [];
     for (let i = 0; i < sample.length; i++) {
       const r = await perPage(`c${i}`, REPS);
@@ -275,7 +311,7 @@ async function main() {
       ratios.push(m.ours / m['rd+dp']);
     }
     if (sample.length > 0) {
-      const names = { ours: 'cleanArticle', rd: 'Readability.js (DOMParser+parse)', 'rd+dp': 'Readability.js + DOMPurify' };
+      const names = { ours: 'cleanArticle', rd: 'Readability.js (DOMParser+parse)', 'rd+dp': 'Readability.js + DOMPurify', floor: 'floor (x/net/html parse + bluemonday)' };
       for (const k of Object.keys(times)) {
         row(`corpus ${sample.length} pages`, `${names[k]}: p50 / p95 / max ms`,
           `${fmtMs(quantile(times[k], 0.5))} / ${fmtMs(quantile(times[k], 0.95))} / ${fmtMs(Math.max(...times[k]))}`, '');
@@ -285,6 +321,8 @@ async function main() {
       row(`corpus ${sample.length} pages`, 'cleanArticle / Rd+DP at p50 (target ≤ 0.5x)', fmtX(r50), r50 <= 0.5 ? 'met' : 'MISSED');
       row(`corpus ${sample.length} pages`, 'cleanArticle / Rd+DP at p95 (target ≤ 0.7x)', fmtX(r95), r95 <= 0.7 ? 'met' : 'MISSED');
       row(`corpus ${sample.length} pages`, 'per-page ratio cleanArticle / Rd+DP: median / p95', `${fmtX(median(ratios))} / ${fmtX(quantile(ratios, 0.95))}`, '');
+      row(`corpus ${sample.length} pages`, 'floor / Rd+DP at p50 / p95',
+        `${fmtX(quantile(times.floor, 0.5) / quantile(times['rd+dp'], 0.5))} / ${fmtX(quantile(times.floor, 0.95) / quantile(times['rd+dp'], 0.95))}`, '');
     } else {
       row('corpus', '../shared/corpus is absent', '–', '');
     }
@@ -294,8 +332,8 @@ async function main() {
       const r = await perPage(`s${label}`, reps);
       const o = median(r.ours);
       const d = median(r['rd+dp']);
-      row(`synthetic ${label}`, 'cleanArticle / Readability / Rd+DP ms (ratio to Rd+DP)',
-        `${fmtMs(o)} / ${fmtMs(median(r.rd))} / ${fmtMs(d)}`, fmtX(o / d));
+      row(`synthetic ${label}`, 'cleanArticle / Readability / Rd+DP / floor ms (ratio to Rd+DP)',
+        `${fmtMs(o)} / ${fmtMs(median(r.rd))} / ${fmtMs(d)} / ${fmtMs(median(r.floor))}`, fmtX(o / d));
     }
     await close();
     console.error('bench: synthetic done');
@@ -325,6 +363,18 @@ async function main() {
       row(`growth ${label}`, `ns/byte${last ? ' (target ≤ 2x of 100 KB)' : ''}; wasm memory before → after`,
         `${ns.toFixed(0)} ns/B; ${(r.before / 1048576).toFixed(0)} → ${(r.after / 1048576).toFixed(0)} MiB (${(r.after / n).toFixed(1)}x input)`,
         last ? `${fmtX(ns / nsAt100K)} ${ns / nsAt100K <= 2 ? 'met' : 'MISSED'}; memory ${r.after / n <= 8 ? 'met' : 'MISSED'} (≤ 8x)` : '');
+    }
+    // The floor's memory on the largest page, in a fresh page of its own.
+    {
+      const [label, n] = growth[growth.length - 1];
+      const { page: fp, close: fclose } = await freshPage(browser, server.url);
+      await fp.evaluate(() => __bench.startFloor());
+      const mem = await fp.evaluate(async (name) => {
+        __bench.time('floor', await __bench.input(name));
+        return __bench.floorMemory();
+      }, `s${label}`);
+      await fclose();
+      row(`growth ${label}`, 'floor: wasm memory after one call', `${(mem / 1048576).toFixed(0)} MiB (${(mem / n).toFixed(1)}x input)`, '');
     }
   } finally {
     await browser.close();

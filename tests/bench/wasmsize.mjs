@@ -63,10 +63,12 @@ export function sizesOf(bytes) {
 }
 
 /**
- * Builds both programs into a fresh temporary directory.
- * @returns {{dir: string, ours: string, hello: string, cleanup: () => void}}
+ * Builds both programs into a fresh temporary directory, and with floor set
+ * also internal/benchfloor: the required dependencies (x/net/html and
+ * bluemonday) doing their part of a call and nothing else.
+ * @returns {{dir: string, ours: string, hello: string, floor?: string, cleanup: () => void}}
  */
-export function buildBoth() {
+export function buildBoth({ floor = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'articleclean-size-'));
   const ours = join(dir, 'articleclean.wasm');
   const hello = join(dir, 'hello.wasm');
@@ -76,16 +78,23 @@ export function buildBoth() {
   writeFileSync(join(helloDir, 'go.mod'), 'module hello\n\ngo 1.21\n');
   writeFileSync(join(helloDir, 'main.go'), HELLO_MAIN);
   goBuild(helloDir, '.', hello);
-  return { dir, ours, hello, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const built = { dir, ours, hello, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  if (floor) {
+    built.floor = join(dir, 'floor.wasm');
+    goBuild(repoRoot, './internal/benchfloor', built.floor);
+  }
+  return built;
 }
 
-/** Builds and measures both; the files are removed afterwards unless keep is set. */
-export function measureBoth({ keep = false } = {}) {
-  const b = buildBoth();
+/** Builds and measures both (and the floor, with floor set); the files are removed afterwards unless keep is set. */
+export function measureBoth({ keep = false, floor = false } = {}) {
+  const b = buildBoth({ floor });
   try {
     const ours = sizesOf(readFileSync(b.ours));
     const hello = sizesOf(readFileSync(b.hello));
-    return { ours, hello, ratio: ours.brotli / hello.brotli, files: keep ? b : null };
+    const out = { ours, hello, ratio: ours.brotli / hello.brotli, files: keep ? b : null };
+    if (floor) out.floor = sizesOf(readFileSync(b.floor));
+    return out;
   } finally {
     if (!keep) b.cleanup();
   }
