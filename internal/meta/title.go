@@ -371,15 +371,15 @@ func chooseTitleStep(p *page, ld ldInfo, sites []string) (string, titleStep) {
 	// A JSON-LD headline sharing no words with the page's own titles is
 	// another item's (a review, a video, a post in a listing).
 	if ld.headline != "" && !unrelated(ld.headline, pageTitles(p)) {
-		return stripSite(foldSpace(ld.headline), sites), stepLD
+		return wholeHeadline(stripSite(foldSpace(ld.headline), sites), p, hks, sites), stepLD
 	}
 	if m := foldSpace(p.firstMeta(titleKeys)); m != "" && !siteDefault(m, p.title) {
-		return dropTaglineOf(stripSite(m, sites), minMetaTaglineWords), stepMeta
+		return wholeHeadline(dropTaglineOf(stripSite(m, sites), minMetaTaglineWords), p, hks, sites), stepMeta
 	}
 	if p.title != "" {
 		// A forum's or section's name may stay after the site's
 		// ("Topic / Board Name | Site").
-		return dropTagline(dropShortSide(stripSite(p.title, sites))), stepTitle
+		return wholeHeadline(dropTagline(dropShortSide(stripSite(p.title, sites))), p, hks, sites), stepTitle
 	}
 	for _, h := range p.headings {
 		if h.level == 1 {
@@ -636,3 +636,54 @@ func trailingSegmentHeadings(hs []heading, hks []string, metas []string, sites [
 	}
 	return out
 }
+
+// wholeHeadline returns the whole headline where a length limit cut the
+// metadata title t short (see cutShort), as the page's other metadata
+// titles or its <h1> show: SEO plugins cut a JSON-LD headline at 110
+// characters and some themes the <title> at 70, in mid-word or with an
+// ellipsis. hks are the headings' titleKeys, "" for those to pass over.
+func wholeHeadline(t string, p *page, hks []string, sites []string) string {
+	for _, m := range pageTitles(p) {
+		if m = stripSite(m, sites); cutShort(t, m) {
+			return m
+		}
+	}
+	for i, h := range p.headings {
+		if h.level == 1 && hks[i] != "" && cutShort(t, h.text) {
+			return stripSite(h.text, sites)
+		}
+	}
+	return t
+}
+
+// cutShort reports whether short is full cut off by a length limit: full
+// begins with it and goes on, and the cut falls inside a word, after an
+// ellipsis or inside brackets left open ("… Solutions (Including").
+func cutShort(short, full string) bool {
+	s := strings.TrimSpace(short)
+	ellipsis := false
+	for _, e := range [...]string{"…", "..."} {
+		if strings.HasSuffix(s, e) {
+			s, ellipsis = strings.TrimSpace(strings.TrimSuffix(s, e)), true
+		}
+	}
+	sk, fk := titleKey(s), titleKey(full)
+	if utf8.RuneCountInString(sk) < minCutRunes || len(fk) <= len(sk) || !strings.HasPrefix(fk, sk) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(sk)
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(fk[len(sk):], " "))
+	if !isWordRune(next) {
+		return false // full goes on with its own ellipsis or another segment
+	}
+	return ellipsis || strings.Count(s, "(") > strings.Count(s, ")") || strings.Count(s, "[") > strings.Count(s, "]") ||
+		isWordRune(last) && fk[len(sk)] != ' '
+}
+
+// minCutRunes is how long a title must be to be taken for one cut off by
+// a length limit: those limits lie at 50 to 110 characters, and a shorter
+// title that stops inside a longer text's word is a name run into the
+// next element's text ("Black EditionComplete").
+const minCutRunes = 40
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -174,3 +174,37 @@ func TestTitleSkipsSiteDefaultOGTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleCutShort(t *testing.T) {
+	const long = "How to Keep a Small Vegetable Garden Watered Through a Dry Summer (Without a Hose)"
+	tests := []struct {
+		name, ld, og, title, h1, want string
+	}{
+		{name: "JSON-LD headline cut inside brackets",
+			ld: "How to Keep a Small Vegetable Garden Watered Through a Dry Summer (Without", og: long + " - Example", want: long},
+		{name: "<title> cut inside a word",
+			title: "How to Keep a Small Vegetable Garden Watered Through a Dry Su | Example", h1: long, want: long},
+		{name: "og:title cut with an ellipsis",
+			og: "How to Keep a Small Vegetable Garden Watered Through…", h1: long, want: long},
+		// A title ending at a word's end is whole: the <h1> may add to it.
+		{name: "whole words kept",
+			og: "How to Keep a Small Vegetable Garden Watered", h1: long, want: "How to Keep a Small Vegetable Garden Watered"},
+		// A short name run into the next element's text is not cut.
+		{name: "short name", og: "Black Edition", h1: "Black EditionComplete meal kit", want: "Black Edition"},
+		// The other title's own ellipsis goes on to another segment.
+		{name: "ellipsis in both", title: "Why does my new garden hose leak at the outside tap ... - Hose Talk Boards",
+			og: "Why does my new garden hose leak at the outside tap ...", want: "Why does my new garden hose leak at the outside tap ..."},
+	}
+	for _, tc := range tests {
+		p := &page{title: tc.title, metas: map[string]string{}, itemprops: map[string]string{}}
+		if tc.og != "" {
+			p.metas["og:title"] = tc.og
+		}
+		if tc.h1 != "" {
+			p.headings = []heading{{tc.h1, 1}}
+		}
+		if got := chooseTitle(p, ldInfo{headline: tc.ld}, []string{"Example"}); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
