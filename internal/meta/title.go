@@ -653,20 +653,36 @@ func wholeHeadline(t string, p *page, hks []string, sites []string) string {
 			return stripSite(h.text, sites)
 		}
 	}
+	// A title the limit cut with an ellipsis is no headline even where
+	// no other title goes on from it; the page's <h1> on the same
+	// subject is.
+	if s, cut := trimEllipsis(t); cut && utf8.RuneCountInString(s) >= minCutRunes {
+		for i, h := range p.headings {
+			if h.level == 1 && hks[i] != "" && plausibleHeadline(h.text) && !unrelated(h.text, []string{s}) {
+				return stripSite(h.text, sites)
+			}
+		}
+	}
 	return t
+}
+
+// trimEllipsis removes the ellipsis that ends s and says whether there
+// was one.
+func trimEllipsis(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, e := range [...]string{"…", "..."} {
+		if strings.HasSuffix(s, e) {
+			return strings.TrimSpace(strings.TrimSuffix(s, e)), true
+		}
+	}
+	return s, false
 }
 
 // cutShort reports whether short is full cut off by a length limit: full
 // begins with it and goes on, and the cut falls inside a word, after an
 // ellipsis or inside brackets left open ("… Solutions (Including").
 func cutShort(short, full string) bool {
-	s := strings.TrimSpace(short)
-	ellipsis := false
-	for _, e := range [...]string{"…", "..."} {
-		if strings.HasSuffix(s, e) {
-			s, ellipsis = strings.TrimSpace(strings.TrimSuffix(s, e)), true
-		}
-	}
+	s, ellipsis := trimEllipsis(short)
 	sk, fk := titleKey(s), titleKey(full)
 	if utf8.RuneCountInString(sk) < minCutRunes || len(fk) <= len(sk) || !strings.HasPrefix(fk, sk) {
 		return false

@@ -189,6 +189,11 @@ func TestTitleCutShort(t *testing.T) {
 		// A title ending at a word's end is whole: the <h1> may add to it.
 		{name: "whole words kept",
 			og: "How to Keep a Small Vegetable Garden Watered", h1: long, want: "How to Keep a Small Vegetable Garden Watered"},
+		// With no title going on from it, the <h1> on the same subject
+		// is the headline.
+		{name: "ellipsis, other wording",
+			og: "Garden Hose Guide Garden Hose Reels Garden Hose Fittings And…", h1: "Garden Hose Guide: Reels and Fittings",
+			want: "Garden Hose Guide: Reels and Fittings"},
 		// A short name run into the next element's text is not cut.
 		{name: "short name", og: "Black Edition", h1: "Black EditionComplete meal kit", want: "Black Edition"},
 		// The other title's own ellipsis goes on to another segment.
