@@ -28,6 +28,7 @@ import (
 type config struct {
 	corpus  string
 	out     string
+	compare string
 	page    string
 	sets    []string
 	limit   int
@@ -51,6 +52,13 @@ func run(args []string, stdout io.Writer) error {
 	dirs, err := setDirs(cfg)
 	if err != nil {
 		return err
+	}
+	// Read the earlier results first: -compare may name the -out file.
+	var earlier []eval.PageResult
+	if cfg.compare != "" && cfg.page == "" {
+		if earlier, err = eval.ReadResults(cfg.compare); err != nil {
+			return err
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -112,6 +120,11 @@ func run(args []string, stdout io.Writer) error {
 	if err := writeJSON(cfg.out, all); err != nil {
 		return err
 	}
+	if earlier != nil {
+		if err := eval.Compare(stdout, earlier, all); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "\n%d pages in %s with %d workers; per-page results in %s\n",
 		len(all), time.Since(start).Round(time.Millisecond), workers(cfg.workers), cfg.out)
 	return ctx.Err()
@@ -123,6 +136,7 @@ func parseFlags(args []string) (config, error) {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.StringVar(&cfg.corpus, "corpus", "", "corpus root holding the set directories (default ../shared/corpus from the repository root)")
 	fs.StringVar(&cfg.out, "out", "eval-results.json", "per-page results file")
+	fs.StringVar(&cfg.compare, "compare", "", "an earlier per-page results file: print each set's and page type's scores beside it, and the pages that moved most")
 	fs.StringVar(&cfg.page, "page", "", "show one page (ID or SET/ID): our text beside its truth")
 	fs.StringVar(&sets, "set", "", "comma-separated set names to run")
 	fs.IntVar(&cfg.limit, "limit", 0, "run at most N pages per set")
