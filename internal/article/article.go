@@ -17,7 +17,6 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
-	"time"
 
 	"articleclean/internal/clutter"
 	"articleclean/internal/dom"
@@ -157,7 +156,7 @@ func clean(src source.Document, opts Options) (Result, error) {
 	res.TextContent = render.Text(out)
 	res.Length = dom.UTF16Len(res.TextContent)
 	if !md.Published.IsZero() {
-		res.PublishedTime = md.Published.Format(time.RFC3339)
+		res.PublishedTime = md.Published.RFC3339()
 	}
 	if res.Excerpt == "" {
 		res.Excerpt = firstParagraph(out)

@@ -106,7 +106,7 @@ func TestCorpus(t *testing.T) {
 				dHave++
 				got := ""
 				if !md.Published.IsZero() {
-					got = md.Published.Format(time.RFC3339)
+					got = md.Published.RFC3339()
 				}
 				if day(tr.Published) != "" && day(tr.Published) == day(got) {
 					dOK++

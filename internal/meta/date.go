@@ -3,15 +3,16 @@ package meta
 import (
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"articleclean/internal/datetime"
 )
 
 // stamp is a parsed date. hasTime is false when the source gave only a
 // calendar day, so a more precise source may refine it.
 type stamp struct {
-	t       time.Time
+	t       datetime.Time
 	hasTime bool
 	// labeledPublished is set on a visible date the page introduces as
 	// its publication date ("Published", "Posted on").
@@ -31,50 +32,9 @@ const (
 	monthFirst                 // 02/03/2023 is 3 February, as in the US
 )
 
-// isoLayouts are the machine formats metadata uses, tried before the
-// general reader because they carry exact zones. Fractional seconds are
-// accepted by Go after a seconds field in every layout.
-var isoLayouts = []string{
-	time.RFC3339,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04Z0700",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 -0700 MST",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	time.RFC1123,
-	time.RFC1123Z,
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04 -0700",
-	time.RFC850,
-	time.ANSIC,
-	time.UnixDate,
-	time.RubyDate,
-}
-
-// numericLayouts is how many of isoLayouts, at their start, begin with the
-// year; the rest begin with a weekday's name.
-const numericLayouts = 13
-
-// weekdayPrefixes are the abbreviated English weekday names the RFC
-// layouts (time.RFC1123 and the others) begin with; time.Parse matches
-// them ignoring case.
+// weekdayPrefixes are the abbreviated English weekday names the e-mail and
+// Unix notations begin with, in any case.
 var weekdayPrefixes = [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-
-// byteAt is s[i], or 0 past the end of s.
-func byteAt(s string, i int) byte {
-	if i < len(s) {
-		return s[i]
-	}
-	return 0
-}
 
 func startsWithWeekday(s string) bool {
 	if len(s) < 3 {
@@ -121,52 +81,39 @@ func parseUnix(s string) (stamp, bool) {
 	if err != nil {
 		return stamp{}, false
 	}
-	var t time.Time
 	if len(s) == 13 {
-		t = time.UnixMilli(n).UTC()
-	} else {
-		t = time.Unix(n, 0).UTC()
+		n /= 1000 // milliseconds
 	}
+	t := datetime.Unix(n)
 	if t.Year() < minYear || t.Year() > maxYear {
 		return stamp{}, false
 	}
 	return stamp{t: t, hasTime: true}, true
 }
 
+// parseLayouts reads the machine notations metadata uses, tried before the
+// general reader because they carry exact zones: ISO 8601 and, for text
+// that begins with a weekday's name, the e-mail and Unix forms.
 func parseLayouts(s string) (stamp, bool) {
-	// Every layout begins with a four-digit year and a dash or with a
-	// weekday's name, so other text fails them all; asking time.Parse
-	// anyway costs an error value per layout.
-	numeric := len(s) >= 5 && allDigits(s[:4]) && s[4] == '-'
-	layouts := isoLayouts[:numericLayouts]
+	var t datetime.Time
+	hasTime, ok := true, false
 	switch {
-	case numeric:
+	case len(s) >= 5 && allDigits(s[:4]) && s[4] == '-':
+		// Pages write the T and Z in lower case too.
+		if len(s) > 10 && s[10] == 't' {
+			s = s[:10] + "T" + s[11:]
+		}
+		if strings.HasSuffix(s, "z") {
+			s = s[:len(s)-1] + "Z"
+		}
+		t, hasTime, ok = datetime.ParseISO(s)
 	case startsWithWeekday(s):
-		layouts = isoLayouts[numericLayouts:]
-	default:
+		t, ok = datetime.ParseRFC(s, zoneOffset)
+	}
+	if !ok || t.Year() < minYear || t.Year() > maxYear {
 		return stamp{}, false
 	}
-	// Go insists on an upper-case T and Z; pages do not.
-	if len(s) > 10 && (s[10] == 't') {
-		s = s[:10] + "T" + s[11:]
-	}
-	if strings.HasSuffix(s, "z") {
-		s = s[:len(s)-1] + "Z"
-	}
-	for _, layout := range layouts {
-		if numeric && byteAt(layout, 10) != byteAt(s, 10) {
-			// The date part is ten bytes wide in every numeric layout
-			// and input; what follows (a T, a space or the end) picks
-			// the layouts that can match.
-			continue
-		}
-		t, err := time.Parse(layout, s)
-		if err != nil || t.Year() < minYear || t.Year() > maxYear {
-			continue
-		}
-		return stamp{t: t, hasTime: len(layout) > len("2006-01-02")}, true
-	}
-	return stamp{}, false
+	return stamp{t: t, hasTime: hasTime}, true
 }
 
 // token is one piece of a loosely written date.
@@ -350,13 +297,10 @@ func parseLoose(s string, order dayOrder) (stamp, bool) {
 		if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
 			continue
 		}
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if t.Day() != d {
+		hh, mm, ss, offset, hasTime := timeAfter(toks, end)
+		t, ok := datetime.Date(y, m, d, hh, mm, ss, offset)
+		if !ok {
 			continue // 31 February
-		}
-		hh, mm, ss, loc, hasTime := timeAfter(toks, end)
-		if hasTime {
-			t = time.Date(y, time.Month(m), d, hh, mm, ss, 0, loc)
 		}
 		return stamp{t: t, hasTime: hasTime}, true
 	}
@@ -488,8 +432,7 @@ var zoneOffsets = map[string]int{
 }
 
 // timeAfter reads a time of day in the few tokens after a date.
-func timeAfter(toks []token, i int) (hh, mm, ss int, loc *time.Location, ok bool) {
-	loc = time.UTC
+func timeAfter(toks []token, i int) (hh, mm, ss, offset int, ok bool) {
 	limit := i + 6
 	for ; i < len(toks) && i < limit; i++ {
 		t := toks[i]
@@ -514,7 +457,7 @@ func timeAfter(toks []token, i int) (hh, mm, ss int, loc *time.Location, ok bool
 			}
 		}
 		if hh > 23 || mm > 59 || ss > 59 {
-			return 0, 0, 0, time.UTC, false
+			return 0, 0, 0, 0, false
 		}
 		j = skipSpace(toks, j)
 		if j < len(toks) && toks[j].kind == 'w' {
@@ -531,10 +474,9 @@ func timeAfter(toks []token, i int) (hh, mm, ss int, loc *time.Location, ok bool
 				j = skipSpace(toks, j+1)
 			}
 		}
-		loc = zoneAt(toks, j)
-		return hh, mm, ss, loc, true
+		return hh, mm, ss, zoneAt(toks, j), true
 	}
-	return 0, 0, 0, time.UTC, false
+	return 0, 0, 0, 0, false
 }
 
 func skipSpace(toks []token, i int) int {
@@ -544,15 +486,16 @@ func skipSpace(toks []token, i int) int {
 	return i
 }
 
-// zoneAt reads "Z", "UTC", "EST", "+01:00", "-0500" or "GMT+8" at toks[i].
-func zoneAt(toks []token, i int) *time.Location {
-	offset, named := 0, ""
+// zoneAt reads "Z", "UTC", "EST", "+01:00", "-0500" or "GMT+8" at toks[i]
+// and returns its offset in seconds east of UTC (0 when there is none).
+func zoneAt(toks []token, i int) int {
+	offset := 0
 	if i < len(toks) && toks[i].kind == 'w' {
 		o, ok := zoneOffsets[toks[i].text]
 		if !ok {
-			return time.UTC
+			return 0
 		}
-		offset, named = o, toks[i].text
+		offset = o
 		i++
 	}
 	if i < len(toks) && toks[i].kind == 's' && (toks[i].text == "+" || toks[i].text == "-") && at(toks, i+1, 'n', "") {
@@ -572,25 +515,27 @@ func zoneAt(toks []token, i int) *time.Location {
 		}
 		if h <= 14 && m < 60 {
 			offset += sign * (h*3600 + m*60)
-			named = ""
 		}
 	}
-	if offset == 0 {
-		return time.UTC
-	}
-	return time.FixedZone(strings.ToUpper(named), offset)
+	return offset
+}
+
+// zoneOffset looks a lower-case zone name up in zoneOffsets.
+func zoneOffset(name string) (int, bool) {
+	o, ok := zoneOffsets[name]
+	return o, ok
 }
 
 // sameDay reports whether a and b fall on the same calendar day, each read
 // in its own zone (the day the page's reader saw), or in UTC.
-func sameDay(a, b time.Time) bool {
+func sameDay(a, b datetime.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	if ay == by && am == bm && ad == bd {
 		return true
 	}
-	ay, am, ad = a.UTC().Date()
-	by, bm, bd = b.UTC().Date()
+	ay, am, ad = a.UTCDate()
+	by, bm, bd = b.UTCDate()
 	return ay == by && am == bm && ad == bd
 }
 

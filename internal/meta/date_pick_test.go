@@ -3,7 +3,8 @@ package meta
 import (
 	"path/filepath"
 	"testing"
-	"time"
+
+	"articleclean/internal/datetime"
 )
 
 // TestPageDateRules checks how the shown date and the metadata's dates are
@@ -34,7 +35,7 @@ func TestPageDateRules(t *testing.T) {
 			md := Read(readFixture(t, filepath.Join("dates", tc.file)), nil, Hints{})
 			got := ""
 			if !md.Published.IsZero() {
-				got = md.Published.Format(time.RFC3339)
+				got = md.Published.RFC3339()
 			}
 			if got != tc.want {
 				t.Errorf("Published = %q, want %q", got, tc.want)
@@ -58,10 +59,10 @@ func TestShownDate(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			p := collect(readFixture(t, filepath.Join("dates", tc.file)))
-			st, ok := shownDate(p, dayFirst, time.Time{})
+			st, ok := shownDate(p, dayFirst, datetime.Time{})
 			got := ""
 			if ok {
-				got = st.t.Format("2006-01-02")
+				got = st.t.RFC3339()[:len("2006-01-02")]
 			}
 			if got != tc.want || st.labeledPublished != tc.published || st.labeledUpdate != tc.updated {
 				t.Errorf("shownDate = %q published %v updated %v, want %q %v %v", got, st.labeledPublished, st.labeledUpdate, tc.want, tc.published, tc.updated)

@@ -13,7 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
+
+	"articleclean/internal/datetime"
 
 	"golang.org/x/net/html"
 )
@@ -24,7 +25,7 @@ import (
 type Hints struct {
 	Title     string
 	URL       string
-	Published time.Time
+	Published datetime.Time
 }
 
 // Metadata is what the page says about its article. Empty fields are unknown.
@@ -37,7 +38,7 @@ type Metadata struct {
 	// Excerpt is the page's own description; the article stage falls back
 	// to the first paragraph when it is empty.
 	Excerpt   string
-	Published time.Time
+	Published datetime.Time
 	// URL is the canonical absolute address.
 	URL string
 	// LeadImage is the absolute address of the article's main image.
@@ -227,7 +228,7 @@ func joinsNames(s string, before bool) bool {
 // choosePublished takes the most reliable date the page gives. A feed
 // header's date (the hint) wins unless the page's date falls on the same
 // day and is at least as precise.
-func choosePublished(p *page, ld ldInfo, order dayOrder, hint time.Time) time.Time {
+func choosePublished(p *page, ld ldInfo, order dayOrder, hint datetime.Time) datetime.Time {
 	page := pageDate(p, ld, order, hint)
 	if hint.IsZero() {
 		return page.t
@@ -249,7 +250,7 @@ func choosePublished(p *page, ld ldInfo, order dayOrder, hint time.Time) time.Ti
 // timestamp: in the corpora either is as often wrong as right, and the
 // publication date is what is asked for. With no metadata date the
 // visible datelines are read as before.
-func pageDate(p *page, ld ldInfo, order dayOrder, hint time.Time) stamp {
+func pageDate(p *page, ld ldInfo, order dayOrder, hint datetime.Time) stamp {
 	published := structuredDates(p, ld, order)
 	shown, ok := shownDate(p, order, hint)
 	if !ok {
@@ -318,7 +319,7 @@ var copyrightMarks = []string{"©", "copyright", "(c)"}
 // shownDate returns the first date the page shows below its headline (or,
 // with no <h1>, the first it shows at all): a <time> or a short text that
 // holds a whole date.
-func shownDate(p *page, order dayOrder, hint time.Time) (stamp, bool) {
+func shownDate(p *page, order dayOrder, hint datetime.Time) (stamp, bool) {
 	var first, afterHeadline *timeHint
 	consider := func(h *timeHint, isTime bool) {
 		if !isTime && runeLen(h.value) > maxShownRunes || containsAny(strings.ToLower(h.value), copyrightMarks) {
@@ -375,15 +376,15 @@ var (
 )
 
 // localDay is the calendar day of t in its own zone.
-func localDay(t time.Time) [3]int {
+func localDay(t datetime.Time) [3]int {
 	y, m, d := t.Date()
-	return [3]int{y, int(m), d}
+	return [3]int{y, m, d}
 }
 
 // visibleDate reads the visible dates when the metadata gives none:
 // labelled ones first, then any <time>, then the first short text that
 // holds a date.
-func visibleDate(p *page, order dayOrder, hint time.Time) stamp {
+func visibleDate(p *page, order dayOrder, hint datetime.Time) stamp {
 	var visible []string
 	for _, d := range p.datelines {
 		if d.labeled {
@@ -408,7 +409,7 @@ func visibleDate(p *page, order dayOrder, hint time.Time) stamp {
 
 // readShown parses a visible date. An ambiguous numeric date read the
 // other way round may be the one the hint confirms.
-func readShown(s string, order dayOrder, hint time.Time) (stamp, bool) {
+func readShown(s string, order dayOrder, hint datetime.Time) (stamp, bool) {
 	st, ok := parseDate(s, order)
 	if !ok || hint.IsZero() || sameDay(st.t, hint) {
 		return st, ok

@@ -6,7 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"articleclean/internal/datetime"
 
 	"golang.org/x/net/html"
 )
@@ -72,7 +73,7 @@ func TestRead(t *testing.T) {
 			file: "feed-item.html",
 			hints: Hints{
 				Title: "Feed title", URL: "https://news.example/a",
-				Published: time.UnixMilli(1677784503000).UTC(),
+				Published: datetime.Unix(1677784503),
 			},
 			want:      Metadata{Title: "Feed title", URL: "https://news.example/a"},
 			published: "2023-03-02T19:59:00Z",
@@ -80,13 +81,13 @@ func TestRead(t *testing.T) {
 		{
 			// A hint on another day than the page's date wins.
 			file:      "feed-item.html",
-			hints:     Hints{Published: time.Date(2023, 3, 5, 8, 0, 0, 0, time.UTC)},
+			hints:     Hints{Published: utcDate(t, 2023, 3, 5, 8)},
 			published: "2023-03-05T08:00:00Z",
 		},
 		{
 			// The hint settles which way round an ambiguous date reads.
 			file:      "feed-item.html",
-			hints:     Hints{Published: time.Date(2023, 2, 3, 8, 0, 0, 0, time.UTC)},
+			hints:     Hints{Published: utcDate(t, 2023, 2, 3, 8)},
 			published: "2023-02-03T19:59:00Z",
 		},
 	}
@@ -97,12 +98,12 @@ func TestRead(t *testing.T) {
 			got := Read(doc, tc.base, tc.hints)
 			pub := ""
 			if !got.Published.IsZero() {
-				pub = got.Published.Format(time.RFC3339)
+				pub = got.Published.RFC3339()
 			}
 			if pub != tc.published {
 				t.Errorf("Published = %q, want %q", pub, tc.published)
 			}
-			got.Published = time.Time{}
+			got.Published = datetime.Time{}
 			if got != tc.want {
 				t.Errorf("Read =\n %+v\nwant\n %+v", got, tc.want)
 			}
@@ -120,19 +121,14 @@ func TestReadNil(t *testing.T) {
 	}
 }
 
-// TestLayoutGroups checks the shape parseLayouts relies on to skip layouts
-// that cannot match: a numeric group with a ten-byte date part, then a
-// group that begins with a weekday.
-func TestLayoutGroups(t *testing.T) {
-	for i, l := range isoLayouts {
-		if i < numericLayouts {
-			if !strings.HasPrefix(l, "2006-01-02") || len(l) > 10 && l[10] != 'T' && l[10] != ' ' {
-				t.Errorf("numeric layout %q does not begin with a ten-byte date and a T or space", l)
-			}
-		} else if !startsWithWeekday(l) {
-			t.Errorf("layout %q after the numeric ones does not begin with a weekday", l)
-		}
+// utcDate is the hour of a day in UTC.
+func utcDate(t *testing.T, y, m, d, h int) datetime.Time {
+	t.Helper()
+	dt, ok := datetime.Date(y, m, d, h, 0, 0, 0)
+	if !ok {
+		t.Fatalf("no date %d-%d-%d", y, m, d)
 	}
+	return dt
 }
 
 func TestParseDate(t *testing.T) {
@@ -183,7 +179,7 @@ func TestParseDate(t *testing.T) {
 		st, ok := parseDate(tc.in, tc.order)
 		got := ""
 		if ok {
-			got = st.t.Format(time.RFC3339)
+			got = st.t.RFC3339()
 		}
 		if got != tc.want {
 			t.Errorf("parseDate(%q) = %q, want %q", tc.in, got, tc.want)

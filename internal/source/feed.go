@@ -3,7 +3,8 @@ package source
 import (
 	"strconv"
 	"strings"
-	"time"
+
+	"articleclean/internal/datetime"
 )
 
 // A feed-export item, as saved by feed readers and scraping pipelines, looks
@@ -17,8 +18,8 @@ import (
 // of the input and only when a link line or a timestamp comment is present.
 
 // timestampDigits are the lengths of Unix times in seconds and milliseconds
-// for dates between 2001 and 2286.
-var timestampDigits = map[int]time.Duration{10: time.Second, 13: time.Millisecond}
+// for dates between 2001 and 2286, each with its units in a second.
+var timestampDigits = map[int]int64{10: 1, 13: 1000}
 
 // readFeedHeader strips a feed-export header from text and returns what it
 // says.
@@ -31,9 +32,9 @@ func readFeedHeader(text string) (string, Feed) {
 		if end := strings.Index(rest[4:], "-->"); end >= 0 {
 			end += 4
 			body := strings.TrimSpace(rest[4:end])
-			if unit, ok := timestampDigits[len(body)]; ok && allDigits(body) {
+			if perSecond, ok := timestampDigits[len(body)]; ok && allDigits(body) {
 				v, _ := strconv.ParseInt(body, 10, 64)
-				feed.Published = time.Unix(0, v*int64(unit)).UTC()
+				feed.Published = datetime.Unix(v / perSecond)
 				rest = strings.TrimLeft(rest[end+3:], " \t\r\n")
 				consumed = true
 			}

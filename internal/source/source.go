@@ -12,7 +12,8 @@ package source
 import (
 	"errors"
 	"fmt"
-	"time"
+
+	"articleclean/internal/datetime"
 )
 
 // DefaultMaxBytes is the input limit when Options.MaxBytes is zero.
@@ -42,7 +43,7 @@ type Options struct {
 type Feed struct {
 	Title     string
 	URL       string
-	Published time.Time
+	Published datetime.Time
 }
 
 // Document is the decoded input.

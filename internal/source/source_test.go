@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"articleclean/internal/datetime"
 )
 
 func TestFeedHeader(t *testing.T) {
@@ -25,13 +27,13 @@ func TestFeedHeader(t *testing.T) {
 		{
 			name:      "milliseconds, link, rule",
 			in:        "<!--" + strconv.FormatInt(ms.UnixMilli(), 10) + "-->\n" + link + "\n------\n\n<div><p>Body</p></div>",
-			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: ms},
+			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: datetime.Unix(ms.Unix())},
 			wantStart: "<div><p>Body",
 		},
 		{
 			name:      "seconds",
 			in:        "<!-- " + strconv.FormatInt(sec.Unix(), 10) + " -->\r\n" + link + "\r\n=====\r\n<p>Body</p>",
-			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: sec},
+			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: datetime.Unix(sec.Unix())},
 			wantStart: "<p>Body",
 		},
 		{
@@ -51,13 +53,13 @@ func TestFeedHeader(t *testing.T) {
 		{
 			name:      "link after timestamp without rule",
 			in:        "<!--1677784503-->\n" + link + "\n<p>Body</p>",
-			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: time.Unix(1677784503, 0).UTC()},
+			wantFeed:  Feed{Title: "Bridge reopens after repairs", URL: "https://news.example.org/a/bridge?x=1", Published: datetime.Unix(1677784503)},
 			wantStart: "<p>Body",
 		},
 		{
 			name:      "timestamp only",
 			in:        "<!--" + strconv.FormatInt(ms.UnixMilli(), 10) + "-->\n<p>Body</p>",
-			wantFeed:  Feed{Published: ms},
+			wantFeed:  Feed{Published: datetime.Unix(ms.Unix())},
 			wantStart: "<p>Body",
 		},
 		{
