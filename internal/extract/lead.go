@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"articleclean/internal/dom"
 
@@ -65,20 +66,123 @@ func findLead(top, body *html.Node, st stats) []*html.Node {
 		if isMainLandmark(n) {
 			return headerLeadBefore(n, top, st)
 		}
-		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-			if s.Type != html.ElementNode || st.units(s) == 0 || dom.IsElement(s, atom.Aside, atom.Nav, atom.Figure, atom.Form) {
-				continue
-			}
-			// The nearest block with text decides: a standfirst is
-			// printed right above the body, never past other text.
-			if paras := leadParagraphs(s); paras != nil && float64(unitsOfAll(paras)) <= leadMaxShare*float64(st.units(top)) {
-				return paras
-			}
-			break
+		if paras := leadBefore(n, top, st); paras != nil {
+			return paras
 		}
 		n = n.Parent
 	}
 	return nil
+}
+
+// leadBefore returns the standfirst printed among the siblings before n,
+// the body or one of its containers, or nil. The nearest block with text
+// decides: a standfirst is printed right above the body, never past other
+// text. Two kinds of block may stand between: the header's short lines
+// (date, byline, reading time), which are passed, and prose blocks right
+// under the block holding the headline, which are the standfirst itself
+// when that block is reached.
+func leadBefore(n, top *html.Node, st stats) []*html.Node {
+	var prose []*html.Node // nearest first
+	limit := leadMaxShare * float64(st.units(top))
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode || st.units(s) == 0 || dom.IsElement(s, atom.Aside, atom.Nav, atom.Figure, atom.Form) {
+			continue
+		}
+		if prose == nil {
+			if paras := leadParagraphs(s); paras != nil && float64(unitsOfAll(paras)) <= limit {
+				return paras
+			}
+		}
+		if holdsHeadline(s) {
+			if prose == nil {
+				return nil
+			}
+			paras := leadParagraphs(s)
+			for i := len(prose) - 1; i >= 0; i-- {
+				paras = append(paras, proseParagraphs(prose[i])...)
+			}
+			if float64(unitsOfAll(paras)) <= limit {
+				return paras
+			}
+			return nil
+		}
+		switch {
+		case isHeaderLine(s, st):
+		case isProseBlock(s) && !repeatsBody(s, top):
+			prose = append(prose, s)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// leadLineMax is the most text (in units) of a header line that stands
+// between the headline and the body without being prose: a date, a
+// byline with the author's title, a reading time.
+const leadLineMax = 100
+
+// isHeaderLine reports a short block that is not a sentence: one of the
+// header's lines.
+func isHeaderLine(s *html.Node, st stats) bool {
+	u := st.units(s)
+	return u < leadMinUnits || u < leadLineMax && !endsSentence(dom.Text(s))
+}
+
+// isProseBlock reports a block that reads as a standfirst: sentences,
+// mostly not links, no headings of its own, not one of the header's named
+// lines.
+func isProseBlock(s *html.Node) bool {
+	if leadHints.MatchNode(s)&notLeadBit != 0 || !isLeadProse(s) || notLeadLabel(dom.Text(s)) {
+		return false
+	}
+	return dom.Find(s, func(c *html.Node) bool {
+		return dom.IsElement(c, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Table)
+	}) == nil
+}
+
+// proseParagraphs returns the paragraphs of the prose block s that read
+// as a standfirst, or s itself when it has none: the paragraphs are moved
+// alone, so that the block's other lines (a source link, a button) stay
+// behind.
+func proseParagraphs(s *html.Node) []*html.Node {
+	var paras []*html.Node
+	for _, p := range dom.FindAll(s, atom.P) {
+		if !notLeadBetween(p, s) && isLeadProse(p) {
+			paras = append(paras, p)
+		}
+	}
+	if paras == nil {
+		return []*html.Node{s}
+	}
+	return paras
+}
+
+// repeatedLeadProbe is how much of a block's text (in bytes, folded) is
+// looked for in the body to tell a summary box that repeats a paragraph.
+const repeatedLeadProbe = 120
+
+// repeatsBody reports whether the text of s is printed in the body top
+// too: a summary box that repeats the first paragraph, which the reader
+// needs once. The probe is taken from the middle of the box, past a label
+// ("Summary") it may open with.
+func repeatsBody(s, top *html.Node) bool {
+	box := dom.Fold(dom.Text(s))
+	from := len(box) / 4
+	probe := box[from : from+min(repeatedLeadProbe, len(box)/2)]
+	return strings.Contains(dom.Fold(dom.Text(top)), probe)
+}
+
+// notLeadLabel reports text that opens with a notLeadWords label
+// ("Disclosure: ...", "Credit: ..."): the header's fine print, however
+// well it reads.
+func notLeadLabel(text string) bool {
+	label, _, ok := strings.Cut(strings.TrimSpace(text), ":")
+	return ok && len(label) <= 20 && notLeadWords[strings.ToLower(label)]
+}
+
+func holdsHeadline(s *html.Node) bool {
+	return s.DataAtom == atom.H1 || dom.Find(s, func(n *html.Node) bool { return n.DataAtom == atom.H1 }) != nil
 }
 
 // leadParagraphs returns the standfirst paragraphs of block s: all its

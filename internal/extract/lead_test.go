@@ -62,3 +62,48 @@ func TestArticleKeepsStandfirst(t *testing.T) {
 		})
 	}
 }
+
+func TestArticleKeepsProseUnderHeadline(t *testing.T) {
+	prose := func(tag string) string {
+		return "<p>" + tag + " " + strings.Repeat("The orchard trust planted forty pear trees along the old canal path, and volunteers water them weekly. ", 4) + "</p>"
+	}
+	body := `<div class="article-body">` + prose("BODY-ONE") + prose("BODY-TWO") + prose("BODY-THREE") + `</div>`
+	title := `<div class="title-block"><h1>Pears by the canal</h1></div>`
+	intro := `<div class="block"><p>INTRO-TEXT Forty pear trees now line the canal, planted by the orchard trust this winter.</p></div>`
+	tests := []struct {
+		name       string
+		page       string
+		keep, gone []string
+		introFirst bool
+	}{
+		{"a prose block between the headline and the body is the standfirst",
+			`<main>` + title + intro + body + `</main>`,
+			[]string{"INTRO-TEXT", "BODY-ONE"}, nil, true},
+		{"the header's short lines between them are passed",
+			`<main>` + title + intro + `<div class="when">12 March 2024</div><div class="who">Written by Ann Writer, orchard correspondent</div>` + body + `</main>`,
+			[]string{"INTRO-TEXT", "BODY-ONE"}, nil, true},
+		{"a block that repeats the body's first paragraph is left out",
+			`<main>` + title + `<div class="box">Summary<p>FIRST-TEXT The trust met on Monday to plan the planting of pears along the canal.</p></div>` +
+				`<div class="article-body"><p>FIRST-TEXT The trust met on Monday to plan the planting of pears along the canal.</p>` + prose("BODY-ONE") + prose("BODY-TWO") + `</div></main>`,
+			[]string{"FIRST-TEXT", "BODY-ONE"}, nil, false},
+		{"fine print under the headline is not the standfirst",
+			`<main>` + title + `<div class="note">DISCLOSURE: We may earn a small commission when you buy through the links on this page.</div>` + body + `</main>`,
+			[]string{"BODY-ONE"}, []string{"DISCLOSURE"}, false},
+		{"prose above the body with no headline above it is not taken",
+			`<main><div class="block"><p>TEASER-TEXT Another story about the canal and its long winter towpath works.</p></div>` + body + `</main>`,
+			[]string{"BODY-ONE"}, []string{"TEASER-TEXT"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			art := articleOf(t, tc.page)
+			checkText(t, art, tc.keep, tc.gone)
+			text := dom.Text(art)
+			if tc.introFirst && strings.Index(text, "INTRO-TEXT") > strings.Index(text, "BODY-ONE") {
+				t.Errorf("the standfirst comes after the body: %q", text)
+			}
+			if n := strings.Count(text, "FIRST-TEXT"); n > 1 {
+				t.Errorf("the first paragraph is kept %d times", n)
+			}
+		})
+	}
+}
