@@ -89,15 +89,12 @@ func leadBefore(n, top *html.Node, st stats) []*html.Node {
 			continue
 		}
 		if prose == nil {
-			if paras := leadParagraphs(s); paras != nil && float64(unitsOfAll(paras)) <= limit {
+			if paras := leadParagraphs(s, false); paras != nil && float64(unitsOfAll(paras)) <= limit {
 				return paras
 			}
 		}
 		if holdsHeadline(s) {
-			if prose == nil {
-				return nil
-			}
-			paras := leadParagraphs(s)
+			paras := leadParagraphs(s, true)
 			for i := len(prose) - 1; i >= 0; i-- {
 				paras = append(paras, proseParagraphs(prose[i])...)
 			}
@@ -188,8 +185,10 @@ func holdsHeadline(s *html.Node) bool {
 // leadParagraphs returns the standfirst paragraphs of block s: all its
 // prose paragraphs when s is named as a standfirst or is a header block
 // holding the headline, else, when s holds the headline, those paragraphs
-// named as a standfirst.
-func leadParagraphs(s *html.Node) []*html.Node {
+// named as a standfirst. Above the body (above is set), a paragraph inside
+// a block so named counts too: there the headline block is the article's
+// own, whose intro wrapper names what it holds.
+func leadParagraphs(s *html.Node, above bool) []*html.Node {
 	bits := leadHints.MatchNode(s)
 	if bits&notLeadBit != 0 || dom.IsElement(s, atom.Footer) {
 		return nil
@@ -204,7 +203,7 @@ func leadParagraphs(s *html.Node) []*html.Node {
 	var paras []*html.Node
 	var seen []string
 	for _, p := range dom.FindAll(s, atom.P) {
-		if !whole && leadHints.MatchNode(p)&leadBit == 0 || notLeadBetween(p, s) {
+		if !whole && !(above && namedLeadBetween(p, s) || leadHints.MatchNode(p)&leadBit != 0) || notLeadBetween(p, s) {
 			continue
 		}
 		if !isLeadProse(p) {
@@ -229,6 +228,17 @@ func notLeadBetween(p, s *html.Node) bool {
 	for n := p; n != nil && n != s; n = n.Parent {
 		if leadHints.MatchNode(n)&notLeadBit != 0 ||
 			dom.IsElement(n.Parent, atom.A, atom.Nav, atom.Button, atom.Footer, atom.Figure, atom.Blockquote, atom.Details) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedLeadBetween reports whether p, or a block between p and the header
+// s, is named as the standfirst.
+func namedLeadBetween(p, s *html.Node) bool {
+	for n := p; n != nil && n != s; n = n.Parent {
+		if leadHints.MatchNode(n)&leadBit != 0 {
 			return true
 		}
 	}
@@ -264,7 +274,7 @@ func unitsOfAll(nodes []*html.Node) int {
 // standfirst where the page put it; the headline goes later with the
 // title (see tidy).
 func keepHeaderLead(n *html.Node) bool {
-	paras := leadParagraphs(n)
+	paras := leadParagraphs(n, false)
 	if paras == nil {
 		return false
 	}

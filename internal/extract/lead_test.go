@@ -89,6 +89,10 @@ func TestArticleKeepsProseUnderHeadline(t *testing.T) {
 		{"fine print under the headline is not the standfirst",
 			`<main>` + title + `<div class="note">DISCLOSURE: We may earn a small commission when you buy through the links on this page.</div>` + body + `</main>`,
 			[]string{"BODY-ONE"}, []string{"DISCLOSURE"}, false},
+		{"a standfirst named on its wrapper inside the headline block is kept",
+			`<main><div class="top"><h1>Pears by the canal</h1><div class="post-intro"><p>INTRO-TEXT Forty pear trees now line the canal, planted by the orchard trust this winter.</p></div>` +
+				`<p>TAGLINE-TEXT The gazette of the canal towns, printed every week since the year 1901.</p></div>` + body + `</main>`,
+			[]string{"INTRO-TEXT", "BODY-ONE"}, []string{"TAGLINE-TEXT"}, true},
 		{"prose above the body with no headline above it is not taken",
 			`<main><div class="block"><p>TEASER-TEXT Another story about the canal and its long winter towpath works.</p></div>` + body + `</main>`,
 			[]string{"BODY-ONE"}, []string{"TEASER-TEXT"}, false},

@@ -28,7 +28,7 @@ func headerLeadBefore(m, top *html.Node, st stats) []*html.Node {
 		if dom.Find(s, func(n *html.Node) bool { return n.DataAtom == atom.H1 }) == nil {
 			return nil
 		}
-		if paras := leadParagraphs(s); paras != nil && float64(unitsOfAll(paras)) <= leadMaxShare*float64(st.units(top)) {
+		if paras := leadParagraphs(s, false); paras != nil && float64(unitsOfAll(paras)) <= leadMaxShare*float64(st.units(top)) {
 			return paras
 		}
 		return nil
