@@ -218,7 +218,19 @@ func leadParagraphs(s *html.Node, above bool) []*html.Node {
 		seen = append(seen, text)
 		paras = append(paras, p)
 	}
+	if paras == nil && bits&leadBit != 0 && isLeadProse(s) && !holdsBlocks(s) {
+		// A standfirst block writes its sentence without a <p>.
+		return []*html.Node{s}
+	}
 	return paras
+}
+
+// holdsBlocks reports whether n holds a block-level element: a block
+// without one is a paragraph, whatever its tag.
+func holdsBlocks(n *html.Node) bool {
+	return dom.Find(n, func(c *html.Node) bool {
+		return c != n && dom.IsElement(c, atom.P, atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Header)
+	}) != nil
 }
 
 // notLeadBetween reports whether p, or a block between p and the header s,
