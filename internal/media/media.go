@@ -479,6 +479,10 @@ func replacePlayer(n *html.Node, r *report.Report) {
 			}
 		}
 	}
+	if href == "" && silentClip(n) {
+		stillOf(n, r)
+		return
+	}
 	if href == "" && dom.IsElement(n, atom.Video, atom.Audio) {
 		href = mediaFile(n)
 		label = "Video"
@@ -510,6 +514,27 @@ func replacePlayer(n *html.Node, r *report.Report) {
 	fig.AppendChild(cap)
 	n.Parent.InsertBefore(fig, n)
 	r.Add(report.Element, "embed-to-link", n, "")
+	dom.Detach(n)
+}
+
+// silentClip reports whether n is a <video> a reader cannot play: muted,
+// without controls, it loops behind a hero banner or plays as a product
+// shot does, a moving picture rather than a film. A "▶ Video" link for it
+// reads as a line of text the page never showed; measured on wcxb-dev such
+// clips fill landing and product pages with those lines.
+func silentClip(n *html.Node) bool {
+	return n.DataAtom == atom.Video && !dom.HasAttr(n, "controls") && dom.HasAttr(n, "muted")
+}
+
+// stillOf replaces a silent clip with its poster, the picture the page
+// shows before the clip plays, or removes it when it has none.
+func stillOf(n *html.Node, r *report.Report) {
+	if poster := dom.Attr(n, "poster"); poster != "" && !isPlaceholder(poster) {
+		img := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img,
+			Attr: []html.Attribute{{Key: "src", Val: poster}, {Key: "alt", Val: ""}}}
+		n.Parent.InsertBefore(img, n)
+	}
+	r.Add(report.Element, "silent-clip", n, "")
 	dom.Detach(n)
 }
 

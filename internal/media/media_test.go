@@ -158,6 +158,7 @@ func TestEmbeds(t *testing.T) {
 		{name: "duration with hours", snippet: `<div><iframe src="https://player.vimeo.com/video/1234567"></iframe><span>1:02:03</span></div>`, href: "https://vimeo.com/1234567", duration: "1:02:03"},
 		{name: "unknown iframe goes", snippet: `<iframe src="https://maps.example.org/embed?q=bridge"></iframe>`},
 		{name: "blob video goes", snippet: `<video src="blob:https://news.example.org/1234"></video>`},
+		{name: "silent background clip goes", snippet: `<video autoplay muted loop playsinline src="https://media.example.org/hero.mp4"></video>`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -218,6 +219,22 @@ func TestEmbeds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A muted clip without controls shows as its poster, with no player link;
+// a muted clip the reader can start keeps its link.
+func TestSilentClipKeepsPoster(t *testing.T) {
+	body, _ := resolve(t, `<video muted loop poster="https://img.example.org/still.jpg"><source src="https://media.example.org/loop.mp4"></video><p>Story text.</p>`)
+	if img := first(body, atom.Img); img == nil || attr(img, "src") != "https://img.example.org/still.jpg" {
+		t.Errorf("poster not kept:\n%s", renderBody(body))
+	}
+	if strings.Contains(dom.Text(body), "▶") || first(body, atom.A) != nil {
+		t.Errorf("silent clip became a player link:\n%s", renderBody(body))
+	}
+	body, _ = resolve(t, `<video muted controls src="https://media.example.org/talk.mp4"></video>`)
+	if a := first(body, atom.A); a == nil || attr(a, "href") != "https://media.example.org/talk.mp4" {
+		t.Errorf("playable clip lost its link:\n%s", renderBody(body))
 	}
 }
 
