@@ -382,7 +382,7 @@ func stripUnlikely(body *html.Node, discussion bool) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n)) && !pagedGrid(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n)) && !pagedGrid(n) && !componentPart(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
 			if !keepHeaderLead(n) {
 				dom.Detach(n)
 			}
