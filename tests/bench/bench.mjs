@@ -132,30 +132,28 @@ async function installHelpers(page) {
         if (typeof globalThis.cleanArticle !== 'function') throw new Error('cleanArticle missing after start');
         return performance.now() - t0;
       },
-      // The floor: internal/benchfloor, the required dependencies alone.
-      async startFloor() {
+      // Starts a plain Go program that publishes globalThis[name] and then
+      // calls globalThis[name + 'Ready']; returns the ms that took.
+      async startGo(url, name) {
         const t0 = performance.now();
         const go = new Go();
-        const ready = new Promise((r) => { globalThis.__floorReady = r; });
-        const { instance } = await WebAssembly.instantiateStreaming(fetch('/floor.wasm'), go.importObject);
+        const ready = new Promise((r) => { globalThis[`${name}Ready`] = r; });
+        const { instance } = await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
         go.run(instance);
         await ready;
-        if (typeof globalThis.__floor !== 'function') throw new Error('floor missing');
-        globalThis.__floorInstance = instance;
+        if (typeof globalThis[name] !== 'function') throw new Error(`${name} missing`);
+        globalThis[`${name}Instance`] = instance;
         return performance.now() - t0;
+      },
+      // The floor: internal/benchfloor, the required dependencies alone.
+      startFloor() {
+        return this.startGo('/floor.wasm', '__floor');
       },
       floorMemory() {
         return globalThis.__floorInstance?.exports?.mem?.buffer?.byteLength ?? NaN;
       },
-      async startHello() {
-        const t0 = performance.now();
-        const go = new Go();
-        const ready = new Promise((r) => { globalThis.__helloReady = r; });
-        const { instance } = await WebAssembly.instantiateStreaming(fetch('/hello.wasm'), go.importObject);
-        go.run(instance);
-        await ready;
-        if (typeof globalThis.__hello !== 'function') throw new Error('hello missing');
-        return performance.now() - t0;
+      startHello() {
+        return this.startGo('/hello.wasm', '__hello');
       },
       async input(name) {
         return (await fetch(`/input/${name}`)).text();
