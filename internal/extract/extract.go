@@ -537,7 +537,7 @@ func classWeightOf(n *html.Node) float64 {
 	}
 	hints := classHints.MatchNode(n)
 	w := 0.0
-	if hints&hintNegative != 0 {
+	if hints&hintNegative != 0 && !collapsedPanel(n) {
 		w -= classWeight
 	}
 	if hints&hintPositive != 0 {
@@ -547,6 +547,13 @@ func classWeightOf(n *html.Node) float64 {
 		w += classWeight
 	}
 	return w
+}
+
+// collapsedPanel reports an accordion or expander panel that is negative
+// only because its class says it is closed ("accordion-panel-hidden"):
+// the reader opens it with a click, and its text is content.
+func collapsedPanel(n *html.Node) bool {
+	return panelHints.MatchNode(n) == 1
 }
 
 // paragraphTags are the elements whose own text is scored as a paragraph.

@@ -262,3 +262,16 @@ func TestReaderableIgnoresHiddenAndUnlikely(t *testing.T) {
 		}
 	}
 }
+
+// A closed accordion panel says "hidden" in its class; its answer is the
+// article's, unlike a block named hidden for another reason.
+func TestArticleKeepsClosedAccordionPanels(t *testing.T) {
+	para := strings.Repeat("The lock keeper opens the upper gate at dawn, and the first barges pass before the market opens. ", 4)
+	body := `<div class="article-body"><p>BODY-ONE ` + para + `</p><p>BODY-TWO ` + para + `</p>` +
+		`<h2>Questions</h2><div class="faq-accordion"><h3>When does the lock open?</h3>` +
+		`<div class="accordion-panel accordion-panel-hidden"><p>ANSWER-TEXT At dawn, every day of the year, weather allowing.</p></div></div>` +
+		`<div class="share-hidden"><p>SHARE-TEXT Share on <a href="/s">social</a> networks now.</p></div>` +
+		`<p>BODY-THREE ` + para + `</p></div>`
+	art := articleOf(t, body)
+	checkText(t, art, []string{"BODY-ONE", "ANSWER-TEXT", "BODY-THREE"}, []string{"SHARE-TEXT"})
+}

@@ -52,6 +52,29 @@ var negativeWords = dom.Set(
 	"caption-ad", "recommend", "recommended", "teaser", "teasers", "signup",
 )
 
+// panelWords name the panels of accordions and expanders, whose class
+// also says "hidden" while they are closed (see collapsedPanel).
+var panelWords = dom.Set("accordion", "accordions", "collapse", "collapsible", "expander", "expandable", "faq", "faqs")
+
+// collapsedWords are the negativeWords a closed panel's class holds.
+var collapsedWords = dom.Set("hidden", "hid")
+
+// panelHints answers 1 for a panel's name with no negative word but the
+// closed state's, 2 or 3 when another negative word is there too.
+var panelHints = dom.NewMatcher(panelWords, without(negativeWords, collapsedWords))
+
+// without returns set less the words of drop.
+
+func without(set, drop map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(set))
+	for w := range set {
+		if !drop[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // The tables above as bits of classHints' answer: one pass over an
 // element's class and id answers all four.
 const (
