@@ -18,9 +18,10 @@ import (
 // its paragraphs before the article is gathered, and they are put back at
 // the article's start.
 
-// leadWords name a block or paragraph that holds the standfirst itself.
+// leadWords name a block or paragraph that holds the standfirst itself; a
+// glossary entry prints its short "definition" there.
 var leadWords = dom.Set("dek", "deck", "standfirst", "lede", "lead", "intro", "introduction",
-	"summary", "subtitle", "subheading", "subhead", "abstract", "ingress")
+	"summary", "subtitle", "subheading", "subhead", "abstract", "ingress", "definition")
 
 // headerWords name the article's header block: it holds the standfirst
 // when it also holds the headline (an <h1>), and otherwise may be the
