@@ -21,6 +21,18 @@ var shopLabel = regexp.MustCompile(`^(?:sort(?: by)?:?(?: .{1,20})?|filters?|fil
 	`quick ?view(?: .{1,20})?|add to (?:cart|bag|basket|wishlist)|compare|` +
 	`new arrivals?|top rated|best ?seller|low stock)$`)
 
+// callToAction holds the whole texts of the links and buttons that lead a
+// reader off a card or section ("Learn more", "Read more", "Shop now",
+// "View details"), lower-cased. Standing alone, they are controls, not
+// words of the page: measured on wcxb-dev, no truth keeps them, and each
+// one breaks the text of the cards it sits between. Calls that some truths
+// keep ("Get started", "View all", "Contact us") are left out.
+var callToAction = dom.Set(
+	"read more", "read full article", "shop now", "view details",
+	"view full details", "see details", "see more", "see all", "find out more",
+	"discover more", "start free trial", "book now", "apply now",
+)
+
 // shopLabelFirst holds every byte a shopLabel match can start with.
 const shopLabelFirst = "sfqacntbl0123456789"
 
@@ -56,6 +68,35 @@ func removeShopLabels(art *html.Node) {
 			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, n)
 			n.Parent.RemoveChild(n)
 		}
+	}
+}
+
+// callMaxLen bounds the text read to match callToAction.
+const callMaxLen = 24
+
+// removeCallsToAction removes the elements of art whose whole text is a
+// call to action (see callToAction) and that stand alone in their parent
+// ("… and more. Read more" is a sentence's end). It runs on the finished
+// article, not in tidy: the attempts and the landmark fallback are chosen
+// by the text they hold, and calls dropped before that tip the choice
+// between near equals.
+func removeCallsToAction(art *html.Node) {
+	var drop []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if n.DataAtom == atom.Table {
+			return false
+		}
+		if dom.TextLenOver(n, callMaxLen) || !standsAlone(n) {
+			return true
+		}
+		if callToAction[strings.TrimRight(strings.ToLower(dom.Text(n)), " ›»→>")] {
+			drop = append(drop, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range drop {
+		dom.Detach(n)
 	}
 }
 

@@ -47,3 +47,27 @@ func TestArticleSkipsFacets(t *testing.T) {
 	}
 	checkText(t, Article(doc, Options{}), []string{"KEPT", "padlocks"}, []string{"Filter by material"})
 }
+
+func TestRemoveCallsToAction(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"card link", `<div><h3>Oak desk</h3><p>Solid oak, two drawers.</p><a href="/desk">View details</a></div>`, "Oak deskSolid oak, two drawers."},
+		{"arrowed button", `<div><p>Our repair service.</p><p><a><span>Read more</span> »</a></p></div>`, "Our repair service."},
+		{"end of a sentence stays", `<p>It holds two drawers. <a href="/desk">Read more</a></p>`, "It holds two drawers. Read more"},
+		{"longer link stays", `<p><a>Read more about our oak</a></p>`, "Read more about our oak"},
+		{"table cell stays", `<table><tr><td>Book now</td></tr></table>`, "Book now"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := bodyAfter(t, tt.in, removeCallsToAction)
+			doc, err := html.Parse(strings.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(strings.Fields(dom.Text(doc)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
