@@ -77,6 +77,7 @@ func Article(doc *html.Node, opts Options) *html.Node {
 	dropStrayRules(art)
 	dropLabelPanels(art)
 	dropRepeats(art)
+	dropQuotedRepeats(art)
 	removeCallsToAction(art)
 	return art
 }

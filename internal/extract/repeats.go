@@ -75,6 +75,76 @@ func dropRepeats(art *html.Node) {
 	}
 }
 
+// quoteMinRunes is the least text a quote holds to be taken for a copy of
+// earlier text: a quoted "Thanks!" or "+1" may recur by chance.
+const quoteMinRunes = 20
+
+// dropQuotedRepeats removes the quotes in a thread's replies whose whole
+// text stands in an earlier post: the reader has read that post already,
+// and a quoted reply repeats it in full. Only posts the thread marks as
+// such count (see markedPosts and threadPosts); an article's comment that
+// quotes the article above the thread, and a post that quotes itself,
+// keep their quotes. Measured on wcxb-dev, forum truths keep each post's
+// text once.
+func dropQuotedRepeats(art *html.Node) {
+	quotes := dom.FindAll(art, atom.Blockquote)
+	if len(quotes) == 0 {
+		return
+	}
+	posts, threads := markedPosts(art), threadPosts(art)
+	if len(posts) == 0 && len(threads) == 0 {
+		return
+	}
+	text, spans, _ := foldedSpans(art)
+	// Where the first post starts: text before it is the page's own (an
+	// article above its comments), which a comment may quote and keep.
+	first := len(text)
+	for _, set := range []map[*html.Node]bool{posts, threads} {
+		for p := range set {
+			if sp, ok := spans[p]; ok && sp.start < first {
+				first = sp.start
+			}
+		}
+	}
+	var copies []*html.Node
+	for _, q := range quotes {
+		sp, ok := spans[q]
+		if !ok || inside(q, atom.Pre, atom.Code) {
+			continue
+		}
+		key := strings.TrimSpace(text[sp.start:sp.end])
+		if utf8.RuneCountInString(key) < quoteMinRunes {
+			continue
+		}
+		// The copy stands in an earlier post, not earlier in the quote's
+		// own: a post that quotes itself (an essay and its excerpts) keeps
+		// both.
+		own := ownPost(q, posts, threads)
+		if own == nil {
+			continue
+		}
+		if osp, ok := spans[own]; ok {
+			if i := strings.Index(text[:osp.start], key); i >= first {
+				copies = append(copies, q)
+			}
+		}
+	}
+	for _, q := range copies {
+		dom.Detach(q)
+	}
+}
+
+// ownPost returns the innermost post of posts or threads holding n, or
+// nil.
+func ownPost(n *html.Node, posts, threads map[*html.Node]bool) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if posts[p] || threads[p] {
+			return p
+		}
+	}
+	return nil
+}
+
 // span is where an element's text lies in the folded text of foldedSpans.
 type span struct{ start, end int }
 
@@ -117,7 +187,7 @@ func foldedSpans(root *html.Node) (string, map[*html.Node]span, map[*html.Node]b
 				}
 			}
 		}
-		if hasBlockChild(n) {
+		if hasBlockChild(n) || n.DataAtom == atom.Blockquote {
 			spans[n] = span{start, b.Len()}
 			if code {
 				withCode[n] = true

@@ -36,3 +36,22 @@ func TestDropRepeats(t *testing.T) {
 		t.Error("the first copy went, not the second")
 	}
 }
+
+// A reply's quote of an earlier post goes; a post quoting itself, and a
+// comment quoting the article above the thread, keep their quotes.
+func TestDropQuotedRepeats(t *testing.T) {
+	const first = "The hinge squeaks whenever the lid is opened past ninety degrees."
+	in := `<div><p>Our guide to quiet hinges, with one rule: oil them twice a year.</p>` +
+		`<div id="post-1"><p>` + first + `</p><p>As I put it:</p><blockquote><p>` + first + `</p></blockquote></div>` +
+		`<div id="post-2"><blockquote><p>` + first + `</p></blockquote><p>Try a drop of light oil on the pin.</p></div>` +
+		`<div id="post-3"><blockquote><p>oil them twice a year.</p></blockquote><p>Once is enough for mine.</p></div></div>`
+	out := bodyAfter(t, `<html><body>`+in+`</body></html>`, func(body *html.Node) { dropQuotedRepeats(body) })
+	if n := strings.Count(out, "<blockquote>"); n != 2 {
+		t.Errorf("want 2 quotes left (the self-quote and the article quote), got %d:\n%s", n, out)
+	}
+	checkMarkup(t, "quoted repeats", out,
+		[]string{"Try a drop of light oil", "As I put it", "Once is enough"}, nil)
+	if strings.Count(out, first) != 2 {
+		t.Errorf("the reply's copy of post 1 stayed:\n%s", out)
+	}
+}
