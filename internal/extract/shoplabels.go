@@ -71,11 +71,23 @@ func removeShopLabels(art *html.Node) {
 	}
 }
 
+// posterRanks are the titles forum engines print under each poster's name
+// (vBulletin's and XenForo's default ranks, phpBB's staff titles),
+// lower-cased: a line of them between the posts of a thread breaks its
+// text and says nothing of the post. Measured on wcxb-dev, no forum truth
+// keeps one.
+var posterRanks = dom.Set(
+	"member", "new member", "junior member", "senior member", "active member", "full member",
+	"well-known member", "established member", "veteran member", "legendary member",
+	"registered user", "newbie", "moderator", "administrator",
+)
+
 // callMaxLen bounds the text read to match callToAction.
 const callMaxLen = 24
 
 // removeCallsToAction removes the elements of art whose whole text is a
-// call to action (see callToAction) and that stand alone in their parent
+// call to action (see callToAction) or a poster's rank (see posterRanks)
+// and that stand alone in their parent
 // ("… and more. Read more" is a sentence's end). It runs on the finished
 // article, not in tidy: the attempts and the landmark fallback are chosen
 // by the text they hold, and calls dropped before that tip the choice
@@ -89,7 +101,8 @@ func removeCallsToAction(art *html.Node) {
 		if dom.TextLenOver(n, callMaxLen) || !standsAlone(n) {
 			return true
 		}
-		if callToAction[strings.TrimRight(strings.ToLower(dom.Text(n)), " ›»→>")] {
+		text := strings.ToLower(dom.Text(n))
+		if callToAction[strings.TrimRight(text, " ›»→>")] || posterRanks[strings.TrimSpace(text)] {
 			drop = append(drop, n)
 			return false
 		}

@@ -57,6 +57,8 @@ func TestRemoveCallsToAction(t *testing.T) {
 		{"end of a sentence stays", `<p>It holds two drawers. <a href="/desk">Read more</a></p>`, "It holds two drawers. Read more"},
 		{"longer link stays", `<p><a>Read more about our oak</a></p>`, "Read more about our oak"},
 		{"table cell stays", `<table><tr><td>Book now</td></tr></table>`, "Book now"},
+		{"poster rank", `<div><div><a>jo_quill</a><div>Senior Member</div></div><p>Sand it first.</p></div>`, "jo_quillSand it first."},
+		{"rank in prose stays", `<p>Ask a <a>moderator</a> first.</p>`, "Ask a moderator first."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
