@@ -82,12 +82,30 @@ var posterRanks = dom.Set(
 	"registered user", "newbie", "moderator", "administrator",
 )
 
-// callMaxLen bounds the text read to match callToAction.
+// posterStatLabels are the labels of the statistics forum engines print
+// beside each poster ("Join Date: Aug 2008", "Posts: 1,077"), lower-cased;
+// a line of one with its short value is post furniture like posterRanks.
+var posterStatLabels = dom.Set(
+	"join date", "joined", "registered", "posts", "messages", "reaction score",
+	"member since", "likes received", "trophy points",
+)
+
+// isPosterStat reports whether text, lower-cased, is a posterStatLabels
+// label, a colon and a value of at most callMaxLen bytes.
+func isPosterStat(text string) bool {
+	label, value, ok := strings.Cut(text, ":")
+	value = strings.TrimSpace(value)
+	return ok && posterStatLabels[strings.TrimSpace(label)] && value != "" && len(value) <= callMaxLen
+}
+
+// callMaxLen bounds the text read to match callToAction, and a poster
+// statistic's value; twice that bounds a statistic's whole line.
 const callMaxLen = 24
 
 // removeCallsToAction removes the elements of art whose whole text is a
-// call to action (see callToAction) or a poster's rank (see posterRanks)
-// and that stand alone in their parent
+// call to action (see callToAction), a poster's rank (see posterRanks) or
+// a poster's statistic (see isPosterStat) and that stand alone in their
+// parent
 // ("… and more. Read more" is a sentence's end). It runs on the finished
 // article, not in tidy: the attempts and the landmark fallback are chosen
 // by the text they hold, and calls dropped before that tip the choice
@@ -98,11 +116,11 @@ func removeCallsToAction(art *html.Node) {
 		if n.DataAtom == atom.Table {
 			return false
 		}
-		if dom.TextLenOver(n, callMaxLen) || !standsAlone(n) {
+		if dom.TextLenOver(n, 2*callMaxLen) || !standsAlone(n) {
 			return true
 		}
 		text := strings.ToLower(dom.Text(n))
-		if callToAction[strings.TrimRight(text, " ›»→>")] || posterRanks[strings.TrimSpace(text)] {
+		if callToAction[strings.TrimRight(text, " ›»→>")] || posterRanks[strings.TrimSpace(text)] || isPosterStat(text) {
 			drop = append(drop, n)
 			return false
 		}

@@ -59,6 +59,8 @@ func TestRemoveCallsToAction(t *testing.T) {
 		{"table cell stays", `<table><tr><td>Book now</td></tr></table>`, "Book now"},
 		{"poster rank", `<div><div><a>jo_quill</a><div>Senior Member</div></div><p>Sand it first.</p></div>`, "jo_quillSand it first."},
 		{"rank in prose stays", `<p>Ask a <a>moderator</a> first.</p>`, "Ask a moderator first."},
+		{"poster stats", `<div><div>Join Date: Mar 2011</div><div>Posts: 1,204</div><p>Sand it first.</p></div>`, "Sand it first."},
+		{"labelled sentence stays", `<div><p>Posts: the uprights that carry the rail and all its load.</p></div>`, "Posts: the uprights that carry the rail and all its load."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
