@@ -10,7 +10,6 @@
 package sanitize
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -60,7 +59,9 @@ func HTML(root *html.Node, opts Options, r *report.Report) (string, error) {
 // check parsed anyway, so the caller need not parse the output again.
 func Tree(root *html.Node, opts Options, r *report.Report) (string, *html.Node, error) {
 	prepare(root, opts, r)
-	var b bytes.Buffer
+	// A strings.Builder, not a bytes.Buffer: html.Render writes to it
+	// directly, and String hands over its bytes without a copy.
+	var b strings.Builder
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
 			return "", nil, fmt.Errorf("serialising article: %w", err)
@@ -288,7 +289,7 @@ func reparse(markup string) (*html.Node, string, error) {
 		holder.AppendChild(n)
 	}
 	unwrapStrayMath(holder)
-	var b bytes.Buffer
+	var b strings.Builder
 	b.Grow(len(markup))
 	for n := holder.FirstChild; n != nil; n = n.NextSibling {
 		if err := html.Render(&b, n); err != nil {
