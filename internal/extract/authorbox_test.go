@@ -43,6 +43,9 @@ func TestIsAuthorBox(t *testing.T) {
 		{"byline-author-name", false},
 		{"bio", false},
 		{"", false},
+		{"x  ABOUT-THE-AUTHOR", true},
+		{"über_author-card", true},
+		{"Über-Bio", false},
 	}
 	for _, tc := range tests {
 		if got := isAuthorBox(tc.class); got != tc.want {

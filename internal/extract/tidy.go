@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 
@@ -356,10 +357,16 @@ func removeAuthorBoxes(art *html.Node) {
 
 // isAuthorBox reports a class that names an author box (see
 // authorBoxNames).
+// Every element of the article is asked, so an ASCII token (nearly all of
+// them) is compared without a lower-cased copy.
 func isAuthorBox(class string) bool {
-	for _, tok := range strings.Fields(strings.ToLower(class)) {
+	for tok := range strings.FieldsSeq(class) {
+		ascii := isASCII(tok)
+		if !ascii {
+			tok = strings.ToLower(tok)
+		}
 		for _, name := range authorBoxNames {
-			if !strings.HasSuffix(tok, name) {
+			if len(tok) < len(name) || ascii && !strings.EqualFold(tok[len(tok)-len(name):], name) || !ascii && !strings.HasSuffix(tok, name) {
 				continue
 			}
 			if rest := tok[:len(tok)-len(name)]; rest == "" || strings.HasSuffix(rest, "-") || strings.HasSuffix(rest, "_") {
@@ -368,6 +375,17 @@ func isAuthorBox(class string) bool {
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII, where lower-casing keeps every
+// byte in place.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // removeDateLine removes the short block among the article's first blocks

@@ -2,6 +2,7 @@ package media
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 	"articleclean/internal/report"
@@ -75,6 +76,51 @@ func standardizeCallouts(doc *html.Node, r *report.Report) {
 	}
 }
 
+// mayNameContainer reports whether some token of class, lower-cased, is
+// one of calloutContainers. Every element of the page is asked and few are
+// callouts, so an ASCII token is lower-cased into a stack buffer, not a
+// new string.
+func mayNameContainer(class string) bool {
+	var buf [containerNameMax]byte
+	for tok := range strings.FieldsSeq(class) {
+		if !isASCII(tok) {
+			if _, ok := calloutContainers[strings.ToLower(tok)]; ok {
+				return true
+			}
+			continue
+		}
+		if len(tok) > len(buf) {
+			continue // lower-casing ASCII keeps the length
+		}
+		b := buf[:len(tok)]
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if _, ok := calloutContainers[string(b)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containerNameMax is at least the longest of calloutContainers, the
+// stack buffer mayNameContainer lower-cases into.
+const containerNameMax = 24
+
 // calloutKind returns the kind of callout n is, or "" when it is none.
 func calloutKind(n *html.Node) string {
 	if v := strings.ToLower(strings.TrimSpace(dom.Attr(n, "data-callout"))); v != "" {
@@ -83,7 +129,11 @@ func calloutKind(n *html.Node) string {
 		}
 		return "note"
 	}
-	toks := strings.Fields(strings.ToLower(dom.Attr(n, "class")))
+	class := dom.Attr(n, "class")
+	if !mayNameContainer(class) {
+		return ""
+	}
+	toks := strings.Fields(strings.ToLower(class))
 	fallback, isContainer := "", false
 	for _, tok := range toks {
 		if k, ok := calloutContainers[tok]; ok {

@@ -67,3 +67,23 @@ func TestCallouts(t *testing.T) {
 		})
 	}
 }
+
+// TestMayNameContainer checks the allocation-free pre-check against the
+// lower-cased lookup it stands in for.
+func TestMayNameContainer(t *testing.T) {
+	for k := range calloutContainers {
+		if len(k) > containerNameMax {
+			t.Errorf("container name %q is longer than containerNameMax", k)
+		}
+	}
+	for _, class := range []string{"", "box", "Callout", "x  ADMONITION y", "markdown-alert-note", "alertx", "ALERT", "a-very-long-class-name-beyond-the-buffer", "callöut", "Markdown-Alert"} {
+		want := false
+		for _, tok := range strings.Fields(strings.ToLower(class)) {
+			_, ok := calloutContainers[tok]
+			want = want || ok
+		}
+		if got := mayNameContainer(class); got != want {
+			t.Errorf("mayNameContainer(%q) = %v, want %v", class, got, want)
+		}
+	}
+}
