@@ -48,13 +48,27 @@ func eachWord(s string, fn func(w string) bool) bool {
 			if !split {
 				continue
 			}
-			if part := strings.Trim(tok[start:i], "-_"); part != "" && part != tok && !fn(part) {
+			if part := trimDashes(tok[start:i]); part != "" && part != tok && !fn(part) {
 				return false
 			}
 			start = i
 		}
 	}
 	return true
+}
+
+// trimDashes is strings.Trim(s, "-_") as a byte loop: it runs for every
+// part of every class and id on the page, and strings.Trim builds its
+// character set on each call.
+func trimDashes(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == '-' || s[i] == '_') {
+		i++
+	}
+	for j > i && (s[j-1] == '-' || s[j-1] == '_') {
+		j--
+	}
+	return s[i:j]
 }
 
 // Set builds a lookup table from words.
