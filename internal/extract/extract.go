@@ -365,6 +365,30 @@ func unitsOf(n *html.Node) int {
 	return units
 }
 
+// unitsAtLeast reports whether unitsOf(n) >= limit, stopping as soon as it
+// is: a block asked whether it holds half the page need not be read to its
+// end once it does.
+func unitsAtLeast(n *html.Node, limit int) bool {
+	if limit <= 0 {
+		return true
+	}
+	units := 0
+	for c := n; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			u, _ := textUnits(c.Data)
+			if units += u; units >= limit {
+				return true
+			}
+		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
+			skip = true
+		}
+		c = dom.Next(c, n, skip)
+	}
+	return false
+}
+
 // stripUnlikely removes blocks whose class, id, role or tag says they are
 // navigation, comments or furniture, unless they hold most of the page.
 // A block that says so by its tag or ARIA role goes whatever its size when
@@ -384,7 +408,7 @@ func stripUnlikely(body *html.Node, discussion bool) {
 			return true
 		}
 		declared := declaredFurniture(n)
-		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n)) && !pagedGrid(n) && !componentPart(n)) && !tablePart(n) && (unitsOf(n)*2 < total || declared && mainOutside(n, mains)) {
+		if (declared || unlikelyBlock(n) && !(discussion && namesPosts(n)) && !pagedGrid(n) && !componentPart(n)) && !tablePart(n) && (!unitsAtLeast(n, (total+1)/2) || declared && mainOutside(n, mains)) {
 			if !keepHeaderLead(n) {
 				dom.Detach(n)
 			}
@@ -413,7 +437,7 @@ const sectionInCellUnits = 200
 func tablePart(n *html.Node) bool {
 	for p, depth := n.Parent, 1; p != nil; p, depth = p.Parent, depth+1 {
 		if p.DataAtom == atom.Table && isDataTable(p) {
-			return depth <= 3 || !dom.IsElement(n, sectionsInCells...) || unitsOf(n) < sectionInCellUnits
+			return depth <= 3 || !dom.IsElement(n, sectionsInCells...) || !unitsAtLeast(n, sectionInCellUnits)
 		}
 	}
 	return false
@@ -452,7 +476,7 @@ func stripDeclaredFurniture(body *html.Node) {
 func removePostFurniture(body *html.Node) {
 	removePostMarkers(body)
 	detachWhere(body, func(n *html.Node) bool {
-		return isPostFurniture(n) && unitsOf(n) <= postFurnitureMaxUnits
+		return isPostFurniture(n) && !unitsAtLeast(n, postFurnitureMaxUnits+1)
 	})
 }
 
@@ -489,7 +513,7 @@ func isPostFurniture(n *html.Node) bool {
 func mainLandmarks(body *html.Node) []*html.Node {
 	var mains []*html.Node
 	dom.Elements(body, func(n *html.Node) bool {
-		if isMainLandmark(n) && unitsOf(n) >= minParagraph {
+		if isMainLandmark(n) && unitsAtLeast(n, minParagraph) {
 			mains = append(mains, n)
 		}
 		return true

@@ -351,7 +351,7 @@ func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
 // wins.
 func removeAuthorBoxes(art *html.Node) {
 	detachWhere(art, func(n *html.Node) bool {
-		return isAuthorBox(dom.Attr(n, "class")) && unitsOf(n) <= authorBoxMaxUnits
+		return isAuthorBox(dom.Attr(n, "class")) && !unitsAtLeast(n, authorBoxMaxUnits+1)
 	})
 }
 
