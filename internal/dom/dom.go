@@ -194,9 +194,79 @@ func Text(n *html.Node) string {
 		// copy of it.
 		return Fold(n.FirstChild.Data)
 	}
+	// The raw text is gathered at its exact size: on the stack when short,
+	// as most elements asked are, and folded into the one string returned.
+	size := 0
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			size += len(c.Data)
+		case IsElement(c, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		c = Next(c, n, skip)
+	}
+	var buf [256]byte
+	if size <= len(buf) {
+		return foldBytes(appendRawText(buf[:0], n))
+	}
 	var b strings.Builder
+	b.Grow(size)
 	AppendText(&b, n)
 	return Fold(b.String())
+}
+
+// appendRawText is AppendText into a byte slice.
+func appendRawText(b []byte, n *html.Node) []byte {
+	for c := n.FirstChild; c != nil; {
+		skip := false
+		switch {
+		case c.Type == html.TextNode:
+			b = append(b, c.Data...)
+		case IsElement(c, atom.Script, atom.Style, atom.Template, atom.Noscript):
+			skip = true
+		}
+		c = Next(c, n, skip)
+	}
+	return b
+}
+
+// foldBytes is Fold(string(raw)), copying raw only once.
+func foldBytes(raw []byte) string {
+	folded, prevSpace := true, true
+	for _, r := range string(raw) {
+		switch {
+		case r == ' ':
+			folded = folded && !prevSpace
+			prevSpace = true
+		case unicode.IsSpace(r) || r == '\u00a0' || r == utf8.RuneError:
+			folded = false
+		default:
+			prevSpace = false
+		}
+		if !folded {
+			break
+		}
+	}
+	if folded && (len(raw) == 0 || !prevSpace) {
+		return string(raw)
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	space := false
+	for _, r := range string(raw) {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // AppendText writes the raw text of every text node below n (n included)

@@ -407,3 +407,22 @@ func TestHeadingRank(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFoldsLikeFold checks Text's one-copy folding against Fold over
+// the gathered raw text, across the cases Fold treats specially.
+func TestTextFoldsLikeFold(t *testing.T) {
+	for _, parts := range [][]string{
+		{"", ""}, {" ", " "}, {"a", "b"}, {"a ", " b"}, {"a", " "}, {" a", "b "},
+		{"x\u00a0", "y"}, {"a\n\n", "\tb"}, {"a  b", "c"}, {"\xff", "z"}, {"é", "\u2003ü"},
+		{strings.Repeat("long text ", 40), strings.Repeat(" more  ", 30)},
+	} {
+		div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
+		div.AppendChild(&html.Node{Type: html.TextNode, Data: parts[0]})
+		div.AppendChild(span)
+		span.AppendChild(&html.Node{Type: html.TextNode, Data: parts[1]})
+		if got, want := Text(div), Fold(parts[0]+parts[1]); got != want {
+			t.Errorf("Text(%q) = %q, want %q", parts, got, want)
+		}
+	}
+}
