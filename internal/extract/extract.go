@@ -928,7 +928,13 @@ func numberedID(n *html.Node) string {
 }
 
 func classSignature(n *html.Node) string {
-	toks := strings.Fields(dom.Attr(n, "class"))
+	// The tokens are gathered on the stack when few, as they mostly are:
+	// every element of a grid or thread is asked.
+	var arr [8]string
+	toks := arr[:0]
+	for t := range strings.FieldsSeq(dom.Attr(n, "class")) {
+		toks = append(toks, t)
+	}
 	kept := toks[:0]
 	for _, t := range toks {
 		if !strings.ContainsAny(t, "0123456789") {

@@ -76,7 +76,7 @@ func cardSignature(n *html.Node) string {
 		return ""
 	}
 	first := ""
-	for _, t := range strings.Fields(dom.Attr(n, "class")) {
+	for t := range strings.FieldsSeq(dom.Attr(n, "class")) {
 		if !strings.ContainsAny(t, "0123456789") {
 			first = t
 			break
