@@ -326,6 +326,17 @@ func markedPosts(art *html.Node) map[*html.Node]bool {
 // markNumberedChildren adds to posts the children of n whose ids are
 // numbered like another child's of the same tag.
 func markNumberedChildren(n *html.Node, posts map[*html.Node]bool) {
+	// Most parents have at most one child with a numbered id, which makes
+	// no group: they are answered without building the keys.
+	numbered := 0
+	for c := n.FirstChild; c != nil && numbered < 2; c = c.NextSibling {
+		if c.Type == html.ElementNode && strings.ContainsAny(dom.Attr(c, "id"), "0123456789") {
+			numbered++
+		}
+	}
+	if numbered < 2 {
+		return
+	}
 	var groups map[string][]*html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if id := numberedID(c); id != "" && c.Type == html.ElementNode {
