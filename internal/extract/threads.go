@@ -105,20 +105,7 @@ func threadKey(n *html.Node) string {
 }
 
 // isThreadContainer reports whether n's class or id names a post.
-func isThreadContainer(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		v := strings.ToLower(a.Val)
-		for _, w := range threadWords {
-			if strings.Contains(v, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func isThreadContainer(n *html.Node) bool { return attrHasWord(n, threadWords) }
 
 // threadPosts returns the post containers of the threaded discussions in
 // art: the elements named as posts whose signature recurs on an ancestor
@@ -198,9 +185,14 @@ func attrHasWord(n *html.Node, words []string) bool {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		v := strings.ToLower(a.Val)
+		// An ASCII value, nearly every one, is searched without a
+		// lower-cased copy (the words are lower-case ASCII).
+		v, ascii := a.Val, isASCII(a.Val)
+		if !ascii {
+			v = strings.ToLower(v)
+		}
 		for _, w := range words {
-			if strings.Contains(v, w) {
+			if ascii && containsFoldASCII(v, w) || !ascii && strings.Contains(v, w) {
 				return true
 			}
 		}

@@ -99,3 +99,18 @@ func TestDiscussionPageKeepsReplies(t *testing.T) {
 		}
 	}
 }
+
+// TestAttrHasWord checks the copy-free search of ASCII values against the
+// lower-cased search it stands in for.
+func TestAttrHasWord(t *testing.T) {
+	for _, v := range []string{"", "Comment-List", "POSTS", "x reply", "meta", "Ünïcode-REPLY", "İpost", "p o s t"} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: v}}}
+		want := false
+		for _, w := range threadWords {
+			want = want || strings.Contains(strings.ToLower(v), w)
+		}
+		if got := isThreadContainer(n); got != want {
+			t.Errorf("isThreadContainer(class=%q) = %v, want %v", v, got, want)
+		}
+	}
+}
