@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"articleclean/internal/dom"
 
@@ -54,8 +55,12 @@ func removeShopLabels(art *html.Node) {
 		}
 		// dom.Text folds white space already; most short texts are
 		// turned away by their first letter before the pattern runs.
-		text := strings.ToLower(dom.Text(n))
-		if text != "" && strings.IndexByte(shopLabelFirst, text[0]) >= 0 && shopLabel.MatchString(text) {
+		text := dom.Text(n)
+		if text == "" || text[0] < utf8.RuneSelf && strings.IndexByte(shopLabelFirst, lowerASCII(text[0])) < 0 {
+			return true // lower-casing keeps an ASCII first byte's place
+		}
+		text = strings.ToLower(text)
+		if strings.IndexByte(shopLabelFirst, text[0]) >= 0 && shopLabel.MatchString(text) {
 			drop = append(drop, n)
 			return false
 		}
@@ -129,6 +134,14 @@ func removeCallsToAction(art *html.Node) {
 	for _, n := range drop {
 		dom.Detach(n)
 	}
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // standsAlone reports whether n has no text beside it in its parent.
