@@ -433,6 +433,16 @@ func isBlogFurniture(text string) bool {
 	if isPageBar(text) {
 		return true
 	}
+	// Most lines with numbers hold no counter's last character: they are
+	// answered without a copy of the text.
+	mayCount := false
+	for _, p := range zhCountPhrases {
+		r, _ := utf8.DecodeLastRuneInString(p)
+		mayCount = mayCount || strings.ContainsRune(text, r)
+	}
+	if !mayCount {
+		return false
+	}
 	bare := strings.Map(func(r rune) rune {
 		if unicode.IsDigit(r) || unicode.IsSpace(r) {
 			return -1
