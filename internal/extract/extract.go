@@ -231,7 +231,8 @@ func sectioned(best, art *html.Node, bestProse, pageUnits int) bool {
 	if bestProse >= sectionedMaxProse {
 		return false
 	}
-	bs, as := measure(best)[best], measure(art)[art]
+	bs, _ := proseWalk(best)
+	as, _ := proseWalk(art)
 	extra := as.units - bs.units
 	if extra <= 0 || float64(as.units) < sectionedGrowth*float64(bs.units) || float64(as.units) < sectionedPageShare*float64(pageUnits) {
 		return false
@@ -243,24 +244,59 @@ func sectioned(best, art *html.Node, bestProse, pageUnits int) bool {
 // proseIn sums the text of the blocks of art whose own text is long enough
 // to be prose: <p> elements, and the text runs of <br>-separated layouts.
 func proseIn(art *html.Node) int {
-	st := measure(art)
 	count := 0
-	dom.Elements(art, func(n *html.Node) bool {
-		s := st[n]
-		if s == nil || n.DataAtom == atom.A {
-			return false
+	for c := art.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			_, prose := proseWalk(c)
+			count += prose
 		}
-		own := s.directUnits
-		if !s.blockChild {
-			own = s.units
-		}
-		if own >= proseUnits && st.linkDensity(n) < maxLinkDensity {
-			count += own
-			return false
-		}
-		return true
-	})
+	}
 	return count
+}
+
+// proseWalk returns n's stat as measure computes it (commas and scores
+// aside) and the prose proseIn finds in n's subtree, n included, in one
+// post-order walk: the whole article is measured without a stats map.
+func proseWalk(n *html.Node) (s stat, prose int) {
+	below := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			u, _ := textUnits(c.Data)
+			s.units += u
+			s.directUnits += u
+		case html.ElementNode:
+			cs, cp := proseWalk(c)
+			s.units += cs.units
+			s.linkUnits += cs.linkUnits
+			if blockTags[c.DataAtom] {
+				s.blockChild = true
+			} else {
+				s.directUnits += cs.units
+			}
+			below += cp
+		}
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		s.linkUnits = s.units
+		return s, 0 // a link is never prose, nor is anything in it
+	}
+	own := s.directUnits
+	if !s.blockChild {
+		own = s.units
+	}
+	if own >= proseUnits && linkShare(s) < maxLinkDensity {
+		return s, own
+	}
+	return s, below
+}
+
+// linkShare is stats.linkDensity for a stat at hand.
+func linkShare(s stat) float64 {
+	if s.units == 0 {
+		return 0
+	}
+	return float64(s.linkUnits) / float64(s.units)
 }
 
 // bodyFromStructuredData builds an article from a JSON-LD articleBody:
@@ -295,8 +331,7 @@ func bodyFromStructuredData(text string) *html.Node {
 func landmarkAttempt(body *html.Node, discussion bool, opts Options) (art *html.Node, declared bool) {
 	stripUnlikely(body, discussion)
 	removePostFurniture(body)
-	st := measure(body)
-	root := landmark(body, st)
+	root := landmark(body)
 	art = newDiv()
 	moveChildren(root, art)
 	tidy(art, measure(art), flags{}, opts)
@@ -305,17 +340,24 @@ func landmarkAttempt(body *html.Node, discussion bool, opts Options) (art *html.
 
 // landmark finds the container the page declares as its main content:
 // the largest <main> or role=main, else body.
-func landmark(body *html.Node, st stats) *html.Node {
+//
+// The text is measured as measure does (see proseWalk), but only for the
+// body and the landmarks: no stats map for the whole page.
+func landmark(body *html.Node) *html.Node {
 	var best *html.Node
+	bestUnits := 0
 	for _, n := range dom.FindAll(body, atom.Main, atom.Div, atom.Section) {
 		if n.DataAtom != atom.Main && !strings.EqualFold(dom.Attr(n, "role"), "main") {
 			continue
 		}
-		if best == nil || st.units(n) > st.units(best) {
-			best = n
+		if s, _ := proseWalk(n); best == nil || s.units > bestUnits {
+			best, bestUnits = n, s.units
 		}
 	}
-	if best == nil || st.units(best)*4 < st.units(body) {
+	if best == nil {
+		return body
+	}
+	if s, _ := proseWalk(body); bestUnits*4 < s.units {
 		return body
 	}
 	return best
