@@ -371,8 +371,14 @@ func isAdLabel(n *html.Node) bool {
 		skip := false
 		switch {
 		case c.Type == html.TextNode:
-			for _, r := range c.Data {
-				if unicode.IsSpace(r) || r == '\u00a0' {
+			// ASCII, most of the text asked, is lower-cased byte by byte.
+			for i := 0; i < len(c.Data); {
+				r, size := rune(c.Data[i]), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(c.Data[i:])
+				}
+				i += size
+				if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u00a0') {
 					space = len(text) > 0
 					continue
 				}
@@ -380,7 +386,15 @@ func isAdLabel(n *html.Node) bool {
 					text = append(text, ' ')
 					space = false
 				}
-				if text = utf8.AppendRune(text, unicode.ToLower(r)); len(text) > adLabelMaxBytes {
+				if r < utf8.RuneSelf {
+					if 'A' <= r && r <= 'Z' {
+						r += 'a' - 'A'
+					}
+					text = append(text, byte(r))
+				} else {
+					text = utf8.AppendRune(text, unicode.ToLower(r))
+				}
+				if len(text) > adLabelMaxBytes {
 					return false
 				}
 			}
@@ -394,6 +408,11 @@ func isAdLabel(n *html.Node) bool {
 		return false // no label begins so and is so long
 	}
 	return adLabels[string(text)]
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // adLabelShapes has bit k of entry c set when an ad label is k bytes long
