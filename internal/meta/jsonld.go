@@ -95,7 +95,7 @@ func readJSONLD(blocks [][]any) ldInfo {
 			info.headline = ldString(best["name"])
 		}
 	}
-	for _, n := range []map[string]any{best, page} {
+	for _, n := range []map[string]any{best, page, askedQuestion(page, cands)} {
 		if n == nil {
 			continue
 		}
@@ -249,6 +249,22 @@ func indexIDs(v any, ids map[string]map[string]any, budget *int, depth int) {
 			indexIDs(c, ids, budget, depth+1)
 		}
 	}
+}
+
+// askedQuestion returns the question a question-and-answer page is about
+// (a QAPage's mainEntity), whose asker is the thread's author and whose
+// date its date, or nil when page is another type. The questions of an
+// FAQ page have no author of their own.
+func askedQuestion(page map[string]any, cands []map[string]any) map[string]any {
+	if page == nil || !hasType(page, "qapage") {
+		return nil
+	}
+	for _, c := range cands {
+		if hasType(c, "question") {
+			return c
+		}
+	}
+	return nil
 }
 
 // candidates lists the nodes that may describe the page itself: top-level
