@@ -47,7 +47,7 @@ func cleanByline(s string) string {
 	}
 	s = cutDate(s)
 	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
-	if s == "" || isBylineLabel(s) || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
+	if s == "" || isBylineLabel(s) || notNames[strings.ToLower(s)] || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
 	}
 	s = joinCJKLetters(s)
@@ -213,6 +213,17 @@ func holdsInterfaceWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// notNames are the texts of controls and placeholders that themes put in
+// elements classed as the author's ("View more posts", "Sign In", a
+// forum's "Topic Author" badge, a generic "Administrator" account): never
+// a person's name, so the next source is asked.
+var notNames = map[string]bool{
+	"topic author": true, "post author": true, "the author": true, "about the author": true, "author name": true,
+	"view more posts": true, "view all posts": true, "more posts": true, "all posts": true, "read more": true,
+	"sign in": true, "log in": true, "login": true, "sign up": true, "register": true, "follow": true, "subscribe": true,
+	"administrator": true, "admin": true, "posted on": true, "unknown": true,
 }
 
 // isBylineLabel reports whether s is only a label with no name after it

@@ -217,6 +217,10 @@ func TestCleanByline(t *testing.T) {
 		{"user2024", "user2024"},
 		{"April Smith", "April Smith"},
 		{"Updated", ""},
+		{"View more posts", ""},
+		{"Topic Author", ""},
+		{"Sign In", ""},
+		{"Administrator", ""},
 	}
 	for _, tc := range tests {
 		if got := cleanByline(tc.in); got != tc.want {
