@@ -12,7 +12,7 @@ import (
 // so "written by" wins over "by".
 var bylinePrefixes = []string{
 	"written by", "posted by", "post by", "published by", "story by", "words by", "text by",
-	"article by", "reported by", "review by", "by", "von", "par", "por", "di", "door", "av", "af",
+	"article by", "reported by", "review by", "authored by", "read more about", "via", "by", "von", "par", "por", "di", "door", "av", "af",
 	"autorin", "autoren", "autor", "auteur", "autore", "author", "authors", "escrito por",
 	"texto de", "texte de", "texto", "texte", "автор", "авторы", "текст",
 	"文章作者", "文章来源", "作者", "作者：", "记者", "記者", "文／", "文/", "撰文", "撰稿", "来源", "稿源", "编辑", "編輯", "责任编辑", "責任編輯", "筆者", "著者", "기자",
@@ -45,7 +45,7 @@ func cleanByline(s string) string {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	s = cutDate(s)
+	s = cutAgo(cutDate(s))
 	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
 	if s == "" || isBylineLabel(s) || notNames[strings.ToLower(s)] || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
@@ -91,6 +91,29 @@ func cutDate(s string) string {
 		}
 	}
 	return s
+}
+
+// agoUnits are the units of a relative date ("3 hours ago").
+var agoUnits = map[string]bool{
+	"second": true, "minute": true, "hour": true, "day": true, "week": true, "month": true, "year": true,
+	"sec": true, "min": true, "hr": true, "mo": true, "yr": true,
+}
+
+// cutAgo ends a byline where a relative date follows the name ("jdoe 2
+// years ago", "Jane Doe a day ago"), as forum and aggregator themes
+// print it.
+func cutAgo(s string) string {
+	f := strings.Fields(s)
+	n := len(f)
+	if n < 4 || !strings.EqualFold(strings.TrimRight(f[n-1], ".,"), "ago") {
+		return s
+	}
+	unit := strings.TrimSuffix(strings.ToLower(f[n-2]), "s")
+	count := strings.ToLower(f[n-3])
+	if !agoUnits[unit] || !(isDateNumber(count) || count == "a" || count == "an") {
+		return s
+	}
+	return strings.Join(f[:n-3], " ")
 }
 
 func stripBylinePrefix(s string) string {

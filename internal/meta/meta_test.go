@@ -221,6 +221,11 @@ func TestCleanByline(t *testing.T) {
 		{"Topic Author", ""},
 		{"Sign In", ""},
 		{"Administrator", ""},
+		{"Authored by: Dr. Jane Roe", "Dr. Jane Roe"},
+		{"Read more about The Kettle Team", "The Kettle Team"},
+		{"via kettlefan 2 years ago | tea | 12 comments", "kettlefan"},
+		{"Jane Doe an hour ago", "Jane Doe"},
+		{"Years Ago", "Years Ago"},
 	}
 	for _, tc := range tests {
 		if got := cleanByline(tc.in); got != tc.want {
