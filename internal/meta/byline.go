@@ -47,7 +47,7 @@ func cleanByline(s string) string {
 	}
 	s = cutAgo(cutDate(s))
 	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
-	if s == "" || isBylineLabel(s) || notNames[strings.ToLower(s)] || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
+	if s == "" || isBylineLabel(s) || notNames[strings.ToLower(s)] || isTemplateKey(s) || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
 	}
 	s = joinCJKLetters(s)
@@ -55,6 +55,25 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return s
+}
+
+// minKeyDots is how many dots make a lower-case word a template's
+// translation or field key ("page.head.author") that the page printed
+// unrendered; user names hold at most one ("jane.doe").
+const minKeyDots = 2
+
+// isTemplateKey reports whether s is an unrendered template key: one
+// lower-case word of dotted parts, each longer than an initial.
+func isTemplateKey(s string) bool {
+	if strings.Count(s, ".") < minKeyDots {
+		return false
+	}
+	for part := range strings.SplitSeq(s, ".") {
+		if len(part) < 2 || strings.ContainsFunc(part, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '_' || r == '-') }) {
+			return false
+		}
+	}
+	return true
 }
 
 // bylineCuts end the name part of a visible byline.

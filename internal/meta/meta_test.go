@@ -226,6 +226,9 @@ func TestCleanByline(t *testing.T) {
 		{"via kettlefan 2 years ago | tea | 12 comments", "kettlefan"},
 		{"Jane Doe an hour ago", "Jane Doe"},
 		{"Years Ago", "Years Ago"},
+		{"page.meta.author", ""},
+		{"jane.doe", "jane.doe"},
+		{"J.R.R. Tolkien", "J.R.R. Tolkien"},
 	}
 	for _, tc := range tests {
 		if got := cleanByline(tc.in); got != tc.want {
