@@ -46,7 +46,7 @@ func cleanByline(s string) string {
 		}
 	}
 	s = cutAgo(cutDate(s))
-	s = strings.Trim(s, " :：,，;|/／-–—·•&»")
+	s = trimCredentialDot(strings.Trim(s, " :：,，;|/／-–—·•&»*"))
 	if s == "" || isBylineLabel(s) || notNames[strings.ToLower(s)] || isTemplateKey(s) || holdsInterfaceWord(s) || looksLikeURL(s) || strings.ContainsAny(s, "<>=\"{}") || strings.Contains(s, "://") || utf8.RuneCountInString(s) > maxBylineRunes {
 		return "" // markup or code leaked into a meta tag is no name
 	}
@@ -78,6 +78,19 @@ func isTemplateKey(s string) bool {
 
 // bylineCuts end the name part of a visible byline.
 var bylineCuts = []string{" | ", " • ", " · ", "｜", " 发布", " 發布", " 时间", " 時間", " 日期", " 来源", " 來源", " Published", " Updated", " Posted on", " on ", " Reviewed by", " Fact checked by", " Fact Checked by", " Last updated", " Last Updated", " min read", " » "}
+
+// trimCredentialDot drops the full stop a sentence puts after a closing
+// credential ("Jane Roe, DVM." before "Reviewed by …"); the dot of an
+// abbreviation written in lower case ("Jr.", "Inc.") or with inner dots
+// ("M.D.") stays.
+func trimCredentialDot(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	last := strings.TrimSuffix(s[i+1:], ".")
+	if len(last) < 2 || len(last) == len(s[i+1:]) || strings.ContainsFunc(last, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+		return s
+	}
+	return s[:len(s)-1]
+}
 
 // joinCJKLetters removes the spaces some pages put between the characters
 // of a Chinese name to line it up ("赵 培"); names separated by spaces,
