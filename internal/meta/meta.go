@@ -133,6 +133,7 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 	for _, k := range authorKeys {
 		cands = append(cands, p.metas[k])
 	}
+	micro := len(cands)
 	cands = append(cands, p.itemprops["author"], p.itemprops["creator"])
 	cands = append(cands, p.relAuthors...)
 	visible := len(cands)
@@ -153,8 +154,11 @@ func chooseByline(p *page, ld ldInfo, rl rdLD, sites []string) string {
 		}
 		if i >= visible && i < visibleEnd {
 			b = innerName(b, cands[i+1:visibleEnd])
-			// A themed byline element reads as one line with the
-			// author's job title beside the name.
+		}
+		if i >= micro && i < visibleEnd {
+			// A themed byline element, and the microdata author
+			// marked on one, reads as one line with the author's job
+			// title beside the name.
 			b = cutRole(b)
 		}
 		return b

@@ -263,6 +263,18 @@ func TestCutRole(t *testing.T) {
 	}
 }
 
+func TestMicrodataAuthorRole(t *testing.T) {
+	const page = `<html><head><title>Kettles</title></head><body><article><h1>Kettles</h1>
+<p itemprop="author">By Jane Doe Senior Kitchen Reporter</p><p>Text of the story.</p></article></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Read(doc, nil, Hints{}).Byline; got != "Jane Doe" {
+		t.Errorf("Byline = %q, want %q", got, "Jane Doe")
+	}
+}
+
 func TestNormalizeLang(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"en-us", "en-US"}, {"EN_gb", "en-GB"}, {"zh-hans-cn", "zh-Hans-CN"},
