@@ -586,7 +586,9 @@ func (p *page) textHint(n *html.Node) {
 		}
 	}
 	if len(p.textBylines) < maxBylines {
-		if len(n.Data) < 4*maxHintRunes {
+		if p.headlineAt >= 0 && len(n.Data) <= maxLatinLabelBytes && isLatinBylineLabel(n.Data) {
+			p.pendingLabel = 1 // rank 0, an author
+		} else if len(n.Data) < 4*maxHintRunes {
 			if mayHoldBylineLabel(n.Data) {
 				p.labelledByline(fold(n.Data))
 			}
@@ -713,6 +715,27 @@ func mayHoldBylineLabel(s string) bool {
 			if strings.HasPrefix(s[i:], stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// latinBylineLabels stand alone in a text of their own before the
+// author's name in another element ("By <a>Jane Doe</a>", a "Written by"
+// caption over the name), where no class marks the byline. Only after the
+// first <h1>: before it a "By" names the site's owner in its header, and
+// a listing without a headline credits each item ("by <a>user</a>").
+var latinBylineLabels = []string{"by", "written by", "authored by", "posted by", "article by", "words by", "story by", "author", "authors"}
+
+// maxLatinLabelBytes bounds a text that may be one of latinBylineLabels,
+// white space and a colon included.
+const maxLatinLabelBytes = 40
+
+func isLatinBylineLabel(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ":")
+	for _, l := range latinBylineLabels {
+		if strings.EqualFold(s, l) {
+			return true
 		}
 	}
 	return false

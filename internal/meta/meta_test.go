@@ -275,6 +275,27 @@ func TestMicrodataAuthorRole(t *testing.T) {
 	}
 }
 
+func TestLatinLabelByline(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{`<h1>Kettles</h1><div><p>Written by</p><p>Jane Doe</p></div><p>Text of the story.</p>`, "Jane Doe"},
+		{`<h1>Kettles</h1><span>By <a href="/a/jd">Jane Doe</a></span><p>Text of the story.</p>`, "Jane Doe"},
+		{`<h1>Kettles</h1><div>AUTHOR:</div><div><a href="/a">Jane Doe</a></div>`, "Jane Doe"},
+		// Before the headline the label is the site's own, in its header.
+		{`<header><p>By <b>Jane Doe</b></p></header><h1>Kettles</h1><p>Text of the story.</p>`, ""},
+		// A label inside a sentence is not one.
+		{`<h1>Kettles</h1><p>Made by hand in <a href="/x">Example Town</a>.</p>`, ""},
+	}
+	for _, tc := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Read(doc, nil, Hints{}).Byline; got != tc.want {
+			t.Errorf("Byline of %s = %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
 func TestNormalizeLang(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"en-us", "en-US"}, {"EN_gb", "en-GB"}, {"zh-hans-cn", "zh-Hans-CN"},
