@@ -588,6 +588,8 @@ func (p *page) textHint(n *html.Node) {
 	if len(p.textBylines) < maxBylines {
 		if p.headlineAt >= 0 && len(n.Data) <= maxLatinLabelBytes && isLatinBylineLabel(n.Data) {
 			p.pendingLabel = 1 // rank 0, an author
+		} else if name := latinLabelledName(n.Data); p.headlineAt >= 0 && name != "" {
+			p.textBylines = append(p.textBylines, textByline{name, 0})
 		} else if len(n.Data) < 4*maxHintRunes {
 			if mayHoldBylineLabel(n.Data) {
 				p.labelledByline(fold(n.Data))
@@ -737,6 +739,50 @@ func isLatinBylineLabel(s string) bool {
 		if strings.EqualFold(s, l) {
 			return true
 		}
+	}
+	return false
+}
+
+// latinLabelledName returns the name in a text that is a Latin byline
+// label and a name alone ("Written by Jane Doe"): up to
+// maxLatinNameWords words, each capitalised, so a sentence ("By clicking
+// here you agree") is not one.
+func latinLabelledName(s string) string {
+	if len(s) > maxLatinLabelBytes+maxHintRunes || !startsWithByLabel(s) {
+		return ""
+	}
+	f := strings.Fields(s)
+	for i, w := range f {
+		if !strings.EqualFold(strings.TrimRight(w, ":"), "by") {
+			continue
+		}
+		if !isLatinBylineLabel(strings.Join(f[:i+1], " ")) {
+			return ""
+		}
+		name := f[i+1:]
+		if len(name) == 0 || len(name) > maxLatinNameWords {
+			return ""
+		}
+		for _, w := range name {
+			if !startsUpper(w) {
+				return ""
+			}
+		}
+		return strings.Join(name, " ")
+	}
+	return ""
+}
+
+// startsWithByLabel is a cheap first test for latinLabelledName, run on
+// every text: the text begins with a letter of a label (b, w, a, p, s).
+func startsWithByLabel(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\r\u00a0")
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'b', 'w', 'a', 'p', 's':
+		return true
 	}
 	return false
 }

@@ -282,6 +282,9 @@ func TestLatinLabelByline(t *testing.T) {
 		{`<h1>Kettles</h1><div>AUTHOR:</div><div><a href="/a">Jane Doe</a></div>`, "Jane Doe"},
 		// Before the headline the label is the site's own, in its header.
 		{`<header><p>By <b>Jane Doe</b></p></header><h1>Kettles</h1><p>Text of the story.</p>`, ""},
+		{`<h1>Kettles</h1><p>Written by Jane Doe</p><p>Text of the story.</p>`, "Jane Doe"},
+		{`<h1>Kettles</h1><p>By clicking here you agree.</p>`, ""},
+		{`<h1>Kettles</h1><p>Stand by Me Again</p>`, ""},
 		// A label inside a sentence is not one.
 		{`<h1>Kettles</h1><p>Made by hand in <a href="/x">Example Town</a>.</p>`, ""},
 	}
