@@ -586,9 +586,13 @@ func (p *page) textHint(n *html.Node) {
 		}
 	}
 	if len(p.textBylines) < maxBylines {
-		if p.headlineAt >= 0 && len(n.Data) <= maxLatinLabelBytes && isLatinBylineLabel(n.Data) {
+		latin := "" // the text trimmed of its indentation, after the headline
+		if p.headlineAt >= 0 {
+			latin = strings.TrimSpace(n.Data)
+		}
+		if latin != "" && len(latin) <= maxLatinLabelBytes && isLatinBylineLabel(latin) {
 			p.pendingLabel = 1 // rank 0, an author
-		} else if name := latinLabelledName(n.Data); p.headlineAt >= 0 && name != "" {
+		} else if name := latinLabelledName(latin); name != "" {
 			p.textBylines = append(p.textBylines, textByline{name, 0})
 		} else if len(n.Data) < 4*maxHintRunes {
 			if mayHoldBylineLabel(n.Data) {
