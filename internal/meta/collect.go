@@ -731,7 +731,7 @@ func mayHoldBylineLabel(s string) bool {
 // caption over the name), where no class marks the byline. Only after the
 // first <h1>: before it a "By" names the site's owner in its header, and
 // a listing without a headline credits each item ("by <a>user</a>").
-var latinBylineLabels = []string{"by", "written by", "authored by", "posted by", "article by", "words by", "story by", "author", "authors"}
+var latinBylineLabels = []string{"by", "written by", "authored by", "posted by", "article by", "words by", "story by", "author", "authors", "contributor", "contributors"}
 
 // maxLatinLabelBytes bounds a text that may be one of latinBylineLabels,
 // white space and a colon included.
