@@ -750,29 +750,28 @@ func isLatinBylineLabel(s string) bool {
 // latinLabelledName returns the name in a text that is a Latin byline
 // label and a name alone ("Written by Jane Doe"): up to
 // maxLatinNameWords words, each capitalised, so a sentence ("By clicking
-// here you agree") is not one.
+// here you agree") is not one. It does not allocate: it runs on every
+// text after the headline.
 func latinLabelledName(s string) string {
 	if len(s) > maxLatinLabelBytes+maxHintRunes || !startsWithByLabel(s) {
 		return ""
 	}
-	f := strings.Fields(s)
-	for i, w := range f {
-		if !strings.EqualFold(strings.TrimRight(w, ":"), "by") {
+	for _, l := range latinBylineLabels {
+		if len(s) <= len(l)+1 || !strings.EqualFold(s[:len(l)], l) || s[len(l)] != ' ' && s[len(l)] != ':' {
 			continue
 		}
-		if !isLatinBylineLabel(strings.Join(f[:i+1], " ")) {
-			return ""
-		}
-		name := f[i+1:]
-		if len(name) == 0 || len(name) > maxLatinNameWords {
-			return ""
-		}
-		for _, w := range name {
-			if !startsUpper(w) {
+		name := strings.TrimLeft(s[len(l):], " :")
+		words := 0
+		for w := range strings.FieldsSeq(name) {
+			words++
+			if words > maxLatinNameWords || !startsUpper(w) {
 				return ""
 			}
 		}
-		return strings.Join(name, " ")
+		if words == 0 {
+			return ""
+		}
+		return name
 	}
 	return ""
 }

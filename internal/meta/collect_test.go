@@ -130,3 +130,25 @@ func TestClosePunct(t *testing.T) {
 		t.Errorf("closePunct allocates %v times, want 0", n)
 	}
 }
+
+func TestLatinLabelledName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Written by Jane Doe", "Jane Doe"},
+		{"By: Jane Doe", "Jane Doe"},
+		{"Authors: Jane Doe", "Jane Doe"},
+		{"By clicking here you agree", ""},
+		{"Bypass the kettle", ""},
+		{"by", ""},
+	}
+	for _, tc := range tests {
+		if got := latinLabelledName(tc.in); got != tc.want {
+			t.Errorf("latinLabelledName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		latinLabelledName("Written by Jane Doe")
+		latinLabelledName("By clicking here you agree")
+	}); n != 0 {
+		t.Errorf("latinLabelledName allocates %v times, want 0", n)
+	}
+}
