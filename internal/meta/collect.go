@@ -763,6 +763,9 @@ func latinLabelledName(s string) string {
 		name := strings.TrimLeft(s[len(l):], " :")
 		words := 0
 		for w := range strings.FieldsSeq(name) {
+			if words > 0 && endsLatinName(w) {
+				break // the date or section after the name: cleanByline cuts it
+			}
 			words++
 			if words > maxLatinNameWords || !startsUpper(w) {
 				return ""
@@ -774,6 +777,16 @@ func latinLabelledName(s string) string {
 		return name
 	}
 	return ""
+}
+
+// endsLatinName reports whether w, after a name in a byline, begins what
+// follows it: a separator, "on" before a date, or a number.
+func endsLatinName(w string) bool {
+	switch w {
+	case "-", "–", "—", "|", "·", "•", "on":
+		return true
+	}
+	return w[0] >= '0' && w[0] <= '9'
 }
 
 // startsWithByLabel is a cheap first test for latinLabelledName, run on

@@ -139,6 +139,9 @@ func TestLatinLabelledName(t *testing.T) {
 		{"By clicking here you agree", ""},
 		{"Bypass the kettle", ""},
 		{"by", ""},
+		{"by Jane Doe - 2025-09-13", "Jane Doe - 2025-09-13"},
+		{"By Jane Doe on March 3, 2025", "Jane Doe on March 3, 2025"},
+		{"By Jane Doe and others", ""},
 	}
 	for _, tc := range tests {
 		if got := latinLabelledName(tc.in); got != tc.want {

@@ -284,6 +284,7 @@ func TestLatinLabelByline(t *testing.T) {
 		// Before the headline the label is the site's own, in its header.
 		{`<header><p>By <b>Jane Doe</b></p></header><h1>Kettles</h1><p>Text of the story.</p>`, ""},
 		{`<h1>Kettles</h1><p>Written by Jane Doe</p><p>Text of the story.</p>`, "Jane Doe"},
+		{`<h1>Kettles</h1><p>by Jane Doe - 2025-09-13<br>Updated: 2025-09-14</p>`, "Jane Doe"},
 		{"<h1>Kettles</h1><div>\n" + strings.Repeat(" ", 40) + "by" + strings.Repeat(" ", 20) + "\n<span>Jane Doe</span></div>", "Jane Doe"},
 		{`<h1>Kettles</h1><p>By clicking here you agree.</p>`, ""},
 		{`<h1>Kettles</h1><p>Stand by Me Again</p>`, ""},
