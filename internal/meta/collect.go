@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -579,7 +580,7 @@ func (p *page) textHint(n *html.Node) {
 		if t := fold(n.Data); len(p.textBylines) < maxBylines && len(n.Data) < 4*maxHintRunes {
 			if hasCJK(t) {
 				p.addLabelled(t, rank)
-			} else if f := strings.Fields(t); len(f) <= maxLatinNameWords {
+			} else if f := strings.Fields(t); len(f) <= maxLatinNameWords || len(f) <= 2*maxLatinNameWords+1 && slices.Contains(f, "and") {
 				// A text of its own holds the whole name, spaces and all.
 				p.textBylines = append(p.textBylines, textByline{strings.Join(f, " "), rank})
 			}
@@ -803,7 +804,8 @@ func startsWithByLabel(s string) bool {
 	return false
 }
 
-// maxLatinNameWords bounds a name that is a text of its own after a label.
+// maxLatinNameWords bounds a name that is a text of its own after a label;
+// two names joined by "and" may take twice as many.
 const maxLatinNameWords = 4
 
 // textByline is a name found after a label in visible text.

@@ -281,6 +281,7 @@ func TestLatinLabelByline(t *testing.T) {
 		{`<h1>Kettles</h1><span>By <a href="/a/jd">Jane Doe</a></span><p>Text of the story.</p>`, "Jane Doe"},
 		{`<h1>Kettles</h1><div>AUTHOR:</div><div><a href="/a">Jane Doe</a></div>`, "Jane Doe"},
 		{`<h1>Kettles</h1><p>Contributors:</p><p>Jane Doe</p>`, "Jane Doe"},
+		{`<h1>Kettles</h1><p>Written by</p><p>Jane Q. Doe and John Roe</p>`, "Jane Q. Doe and John Roe"},
 		// Before the headline the label is the site's own, in its header.
 		{`<header><p>By <b>Jane Doe</b></p></header><h1>Kettles</h1><p>Text of the story.</p>`, ""},
 		{`<h1>Kettles</h1><p>Written by Jane Doe</p><p>Text of the story.</p>`, "Jane Doe"},
