@@ -14,13 +14,16 @@ import { MAX_BROTLI_BYTES, MAX_HELLO_RATIO, measureBoth } from './bench/wasmsize
 // 2026-11 after encoding/json left (-75 KB): ~1,118,000 B brotli, 2.53x
 // hello. What remains above budget: bluemonday with regexp, unicode tables
 // and its CSS parser (~139 KB brotli), time.Parse/Format (~16 KB).
-const OVER_BUDGET = 'issue 6: .wasm is ~1.18 MB brotli, 2.67x hello (bluemonday+regexp ~139 KB)';
+// 2026-11-27: ~1,159,000 B, 2.62x, after the time package and std html left
+// (-30 KB). The floor bench.mjs measures (x/net/html and bluemonday alone)
+// is 847.8 KB, 1.92x: the budget leaves 0.28x for all cleaning logic.
+const OVER_BUDGET = 'issue 6: .wasm is ~1.16 MB brotli, 2.62x hello (x/net/html + bluemonday alone: 1.92x)';
 
 // The ceiling while over budget: what the binary measured when the gap was
 // recorded plus a few percent, so growth is caught even before the budget
 // is met. It only ever moves down.
-const CEILING_BROTLI_BYTES = 1_180_000;
-const CEILING_HELLO_RATIO = 2.7;
+const CEILING_BROTLI_BYTES = 1_165_000;
+const CEILING_HELLO_RATIO = 2.64;
 
 function haveGo() {
   try {
