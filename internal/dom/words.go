@@ -3,6 +3,7 @@ package dom
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // AppendWordKey appends to b the words of s (runs of letters and digits),
@@ -54,4 +55,15 @@ func WordWindows(key string, size, count int) []string {
 		}
 	}
 	return out
+}
+
+// IsASCII reports whether s is all ASCII, so that lower-casing it byte by
+// byte keeps every byte in place.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

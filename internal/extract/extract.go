@@ -13,6 +13,7 @@ package extract
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -391,29 +392,17 @@ func attempt(body *html.Node, f flags, opts Options) *html.Node {
 }
 
 // unitsOf measures the text below n without keeping per-node stats.
-func unitsOf(n *html.Node) int {
-	units := 0
-	for c := n; c != nil; {
-		skip := false
-		switch {
-		case c.Type == html.TextNode:
-			u, _ := textUnits(c.Data)
-			units += u
-		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
-			skip = true
-		}
-		c = dom.Next(c, n, skip)
-	}
-	return units
-}
+func unitsOf(n *html.Node) int { return unitsUpTo(n, math.MaxInt) }
 
 // unitsAtLeast reports whether unitsOf(n) >= limit, stopping as soon as it
 // is: a block asked whether it holds half the page need not be read to its
 // end once it does.
 func unitsAtLeast(n *html.Node, limit int) bool {
-	if limit <= 0 {
-		return true
-	}
+	return limit <= 0 || unitsUpTo(n, limit) >= limit
+}
+
+// unitsUpTo is unitsOf(n), counted no further than limit.
+func unitsUpTo(n *html.Node, limit int) int {
 	units := 0
 	for c := n; c != nil; {
 		skip := false
@@ -421,14 +410,14 @@ func unitsAtLeast(n *html.Node, limit int) bool {
 		case c.Type == html.TextNode:
 			u, _ := textUnits(c.Data)
 			if units += u; units >= limit {
-				return true
+				return units
 			}
 		case dom.IsElement(c, atom.Script, atom.Style, atom.Template):
 			skip = true
 		}
 		c = dom.Next(c, n, skip)
 	}
-	return false
+	return units
 }
 
 // stripUnlikely removes blocks whose class, id, role or tag says they are

@@ -187,7 +187,7 @@ func attrHasWord(n *html.Node, words []string) bool {
 		}
 		// An ASCII value, nearly every one, is searched without a
 		// lower-cased copy (the words are lower-case ASCII).
-		v, ascii := a.Val, isASCII(a.Val)
+		v, ascii := a.Val, dom.IsASCII(a.Val)
 		if !ascii {
 			v = strings.ToLower(v)
 		}

@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"articleclean/internal/dom"
 
@@ -372,7 +371,7 @@ func removeAuthorBoxes(art *html.Node) {
 // them) is compared without a lower-cased copy.
 func isAuthorBox(class string) bool {
 	for tok := range strings.FieldsSeq(class) {
-		ascii := isASCII(tok)
+		ascii := dom.IsASCII(tok)
 		if !ascii {
 			tok = strings.ToLower(tok)
 		}
@@ -386,17 +385,6 @@ func isAuthorBox(class string) bool {
 		}
 	}
 	return false
-}
-
-// isASCII reports whether s is all ASCII, where lower-casing keeps every
-// byte in place.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // removeDateLine removes the short block among the article's first blocks

@@ -2,7 +2,6 @@ package media
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"articleclean/internal/dom"
 	"articleclean/internal/report"
@@ -83,7 +82,7 @@ func standardizeCallouts(doc *html.Node, r *report.Report) {
 func mayNameContainer(class string) bool {
 	var buf [containerNameMax]byte
 	for tok := range strings.FieldsSeq(class) {
-		if !isASCII(tok) {
+		if !dom.IsASCII(tok) {
 			if _, ok := calloutContainers[strings.ToLower(tok)]; ok {
 				return true
 			}
@@ -105,16 +104,6 @@ func mayNameContainer(class string) bool {
 		}
 	}
 	return false
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // containerNameMax is at least the longest of calloutContainers, the
