@@ -45,28 +45,7 @@ const shopLabelMaxLen = 40
 // control or badge (see shopLabel) and that stand alone in their parent: a
 // word of a sentence ("compare the two") is prose, and table cells are data.
 func removeShopLabels(art *html.Node) {
-	var drop []*html.Node
-	dom.Elements(art, func(n *html.Node) bool {
-		if n.DataAtom == atom.Table {
-			return false
-		}
-		if dom.TextLenOver(n, shopLabelMaxLen) || !standsAlone(n) {
-			return true
-		}
-		// dom.Text folds white space already; most short texts are
-		// turned away by their first letter before the pattern runs.
-		text := dom.Text(n)
-		if text == "" || text[0] < utf8.RuneSelf && strings.IndexByte(shopLabelFirst, lowerASCII(text[0])) < 0 {
-			return true // lower-casing keeps an ASCII first byte's place
-		}
-		text = strings.ToLower(text)
-		if strings.IndexByte(shopLabelFirst, text[0]) >= 0 && shopLabel.MatchString(text) {
-			drop = append(drop, n)
-			return false
-		}
-		return true
-	})
-	for _, n := range drop {
+	for _, n := range standaloneLabels(art, shopLabelMaxLen, isShopLabel) {
 		// A space stands in for the label, so that the words either
 		// side of an inline one do not run together.
 		if n.Parent != nil {
@@ -74,6 +53,38 @@ func removeShopLabels(art *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// isShopLabel reports whether text (folded by dom.Text) is a shopLabel.
+func isShopLabel(text string) bool {
+	// Most short texts are turned away by their first letter before the
+	// pattern runs; lower-casing keeps an ASCII first byte's place.
+	if text == "" || text[0] < utf8.RuneSelf && strings.IndexByte(shopLabelFirst, lowerASCII(text[0])) < 0 {
+		return false
+	}
+	text = strings.ToLower(text)
+	return strings.IndexByte(shopLabelFirst, text[0]) >= 0 && shopLabel.MatchString(text)
+}
+
+// standaloneLabels returns the elements of art, outside tables, whose whole
+// text (folded, at most maxLen characters) label accepts and that stand
+// alone in their parent.
+func standaloneLabels(art *html.Node, maxLen int, label func(text string) bool) []*html.Node {
+	var found []*html.Node
+	dom.Elements(art, func(n *html.Node) bool {
+		if n.DataAtom == atom.Table {
+			return false
+		}
+		if dom.TextLenOver(n, maxLen) || !standsAlone(n) {
+			return true
+		}
+		if label(dom.Text(n)) {
+			found = append(found, n)
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // posterRanks are the titles forum engines print under each poster's name
@@ -110,30 +121,21 @@ const callMaxLen = 24
 // removeCallsToAction removes the elements of art whose whole text is a
 // call to action (see callToAction), a poster's rank (see posterRanks) or
 // a poster's statistic (see isPosterStat) and that stand alone in their
-// parent
-// ("… and more. Read more" is a sentence's end). It runs on the finished
+// parent ("… and more. Read more" is a sentence's end). It runs on the finished
 // article, not in tidy: the attempts and the landmark fallback are chosen
 // by the text they hold, and calls dropped before that tip the choice
 // between near equals.
 func removeCallsToAction(art *html.Node) {
-	var drop []*html.Node
-	dom.Elements(art, func(n *html.Node) bool {
-		if n.DataAtom == atom.Table {
-			return false
-		}
-		if dom.TextLenOver(n, 2*callMaxLen) || !standsAlone(n) {
-			return true
-		}
-		text := strings.ToLower(dom.Text(n))
-		if callToAction[strings.TrimRight(text, " ›»→>")] || posterRanks[strings.TrimSpace(text)] || isPosterStat(text) {
-			drop = append(drop, n)
-			return false
-		}
-		return true
-	})
-	for _, n := range drop {
+	for _, n := range standaloneLabels(art, 2*callMaxLen, isCallOrPosterLine) {
 		dom.Detach(n)
 	}
+}
+
+// isCallOrPosterLine reports whether text is a call to action, a poster's
+// rank or a poster's statistic.
+func isCallOrPosterLine(text string) bool {
+	text = strings.ToLower(text)
+	return callToAction[strings.TrimRight(text, " ›»→>")] || posterRanks[strings.TrimSpace(text)] || isPosterStat(text)
 }
 
 // lowerASCII lower-cases an ASCII letter.
